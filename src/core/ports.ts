@@ -1,0 +1,126 @@
+/**
+ * The core's only doors to the world. The extension (src/host) and the CLI (src/cli) implement
+ * these; tests use fakes. Nothing in src/core imports vscode.
+ */
+import type { ProgressEvent } from '../shared/events';
+
+/** Read-only view of the user's workspace. Paths are workspace-relative with forward slashes. */
+export interface Workspace {
+  /** Absolute path of the workspace root on disk. */
+  readonly root: string;
+  /** File text, or undefined when the file does not exist. */
+  readFile(relPath: string, signal: AbortSignal): Promise<string | undefined>;
+  /** Workspace-relative paths of files under `relDir` (recursive), excluding dependency folders. */
+  listFiles(relDir: string, signal: AbortSignal): Promise<string[]>;
+}
+
+/** A whole-file change the core wants to make. */
+export interface FileProposal {
+  readonly relPath: string;
+  /** New content of the file. */
+  readonly content: string;
+  /** Content the proposal was based on (undefined: the file did not exist). */
+  readonly baseContent: string | undefined;
+  /** Atom ids and their line ranges (1-based, inclusive) inside `content`, for per-atom review. */
+  readonly atoms: readonly ProposedAtomRange[];
+}
+
+export interface ProposedAtomRange {
+  readonly atomId: string;
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/** Where proposals go: the CLI writes to disk or to .mge/proposals; the extension shows diffs. */
+export interface EditSink {
+  propose(runId: string, proposals: readonly FileProposal[], signal: AbortSignal): Promise<void>;
+}
+
+export type Role = 'user' | 'assistant';
+
+/** A block of prompt text; `cache` marks the end of a prefix that should be prompt-cached. */
+export interface PromptBlock {
+  readonly text: string;
+  readonly cache: boolean;
+}
+
+export interface LlmTool {
+  readonly name: string;
+  readonly description: string;
+  /** JSON schema of the tool input (made from zod with z.toJSONSchema). */
+  readonly inputSchema: Record<string, unknown>;
+}
+
+export interface LlmMessage {
+  readonly role: Role;
+  readonly content: readonly PromptBlock[];
+}
+
+export interface LlmRequest {
+  /** What the call is for, e.g. "discovery", "masterplan", "atom:<id>"; recorded with usage. */
+  readonly purpose: string;
+  readonly model: string;
+  readonly system: readonly PromptBlock[];
+  readonly messages: readonly LlmMessage[];
+  readonly tools: readonly LlmTool[];
+  /** Force this tool (structured stages) or let the model answer in text (null). */
+  readonly forceTool: string | null;
+  readonly temperature: number;
+  readonly maxTokens: number;
+}
+
+export interface LlmUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly cacheReadTokens: number;
+}
+
+export interface LlmResponse {
+  readonly text: string;
+  /** Input of the first tool_use block, unvalidated; null when the model answered in text. */
+  readonly toolInput: unknown;
+  readonly toolName: string | null;
+  readonly stopReason: string | null;
+  readonly usage: LlmUsage;
+  readonly costUsd: number;
+  /** True when answered from the response cache (no tokens spent). */
+  readonly fromCache: boolean;
+  readonly durationMs: number;
+}
+
+/** One model call with transport faults already handled (retry-after, backoff, cache). */
+export interface LlmClient {
+  call(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse>;
+}
+
+export interface RetrievedChunk {
+  readonly path: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly symbol: string;
+  readonly text: string;
+  readonly score: number;
+  readonly source: 'workspace' | 'examples';
+}
+
+/** Retrieval for prompts. The RAG issue provides a real index; until then a no-op. */
+export interface VectorIndex {
+  search(query: string, k: number, signal: AbortSignal): Promise<RetrievedChunk[]>;
+}
+
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, rejects with the signal's reason when aborted. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Receives typed progress events (CLI prints them, extension forwards to the panel). */
+export type ProgressSink = (event: ProgressEvent) => void;
