@@ -1,120 +1,139 @@
 /**
  * Progress events of a run, one discriminated union on `type`. The core emits them; the CLI
- * prints them (JSON lines with --json) and the extension forwards them to the panel and tree.
- * Plain data only: no vscode, no node, no DOM.
+ * prints them (JSON lines with --json) and the extension forwards them to the panel and tree,
+ * where they are validated on arrival with `progressEventSchema`. The zod schemas are the single
+ * declaration; the types are inferred from them. Plain data only: no vscode, no node, no DOM.
  */
+import { z } from 'zod';
 
-export type Stage = 'discovery' | 'masterplan' | 'atomization' | 'graph' | 'execution' | 'validation' | 'assembly';
+export const stageSchema = z.enum(['discovery', 'masterplan', 'atomization', 'graph', 'execution', 'validation', 'assembly']);
+export type Stage = z.infer<typeof stageSchema>;
 
-export type AtomStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
+export const atomStatusSchema = z.enum(['pending', 'running', 'passed', 'failed', 'skipped']);
+export type AtomStatus = z.infer<typeof atomStatusSchema>;
 
-export type ValidationLevel = 'syntax' | 'semantics' | 'atomicity' | 'types' | 'runtime';
+export const validationLevelSchema = z.enum(['syntax', 'semantics', 'atomicity', 'types', 'runtime']);
+export type ValidationLevel = z.infer<typeof validationLevelSchema>;
 
-export interface RunStartedEvent {
-  readonly type: 'run/started';
-  readonly runId: string;
-  readonly request: string;
-  readonly engine: 'v1' | 'v2';
-}
+const runId = z.string();
 
-export interface StageStartedEvent {
-  readonly type: 'stage/started';
-  readonly runId: string;
-  readonly stage: Stage;
-}
+export const runStartedEventSchema = z.object({
+  type: z.literal('run/started'),
+  runId,
+  request: z.string(),
+  engine: z.enum(['v1', 'v2']),
+});
 
-export interface StageFinishedEvent {
-  readonly type: 'stage/finished';
-  readonly runId: string;
-  readonly stage: Stage;
-  readonly durationMs: number;
-}
+export const stageStartedEventSchema = z.object({ type: z.literal('stage/started'), runId, stage: stageSchema });
 
-export interface DiscoveryReadyEvent {
-  readonly type: 'discovery/ready';
-  readonly runId: string;
-  readonly discoveryId: string;
-  readonly domain: string;
-  readonly markdown: string;
-}
+export const stageFinishedEventSchema = z.object({
+  type: z.literal('stage/finished'),
+  runId,
+  stage: stageSchema,
+  durationMs: z.number(),
+});
 
-export interface PlanReadyEvent {
-  readonly type: 'plan/ready';
-  readonly runId: string;
-  readonly masterPlanId: string;
-  readonly phases: number;
-  readonly tasks: number;
-  readonly markdown: string;
-}
+export const discoveryReadyEventSchema = z.object({
+  type: z.literal('discovery/ready'),
+  runId,
+  discoveryId: z.string(),
+  domain: z.string(),
+  markdown: z.string(),
+});
 
-export interface LlmPauseEvent {
-  readonly type: 'llm/pause';
-  readonly runId: string;
-  /** Why the calls are paused: a rate limit or an overloaded API. */
-  readonly reason: 'rate-limit' | 'overloaded' | 'server-error' | 'network';
-  readonly secondsLeft: number;
-  readonly message: string;
-}
+export const planReadyEventSchema = z.object({
+  type: z.literal('plan/ready'),
+  runId,
+  masterPlanId: z.string(),
+  phases: z.number(),
+  tasks: z.number(),
+  markdown: z.string(),
+});
 
-export interface CostUpdateEvent {
-  readonly type: 'cost/update';
-  readonly runId: string;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheReadTokens: number;
-  readonly cacheWriteTokens: number;
-  readonly costUsd: number;
+export const llmPauseEventSchema = z.object({
+  type: z.literal('llm/pause'),
+  runId,
+  /** Why the calls are paused: a rate limit, an overloaded API, a server error or a network fault. */
+  reason: z.enum(['rate-limit', 'overloaded', 'server-error', 'network']),
+  secondsLeft: z.number(),
+  message: z.string(),
+});
+
+export const costUpdateEventSchema = z.object({
+  type: z.literal('cost/update'),
+  runId,
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cacheReadTokens: z.number(),
+  cacheWriteTokens: z.number(),
+  costUsd: z.number(),
   /** What the same tokens would have cost with no prompt caching, minus costUsd. */
-  readonly cacheSavingsUsd: number;
-}
+  cacheSavingsUsd: z.number(),
+});
 
-export interface WavesPlannedEvent {
-  readonly type: 'waves/planned';
-  readonly runId: string;
+export const wavesPlannedEventSchema = z.object({
+  type: z.literal('waves/planned'),
+  runId,
   /** Atom count per wave (topological generation). */
-  readonly waveSizes: readonly number[];
-  readonly atoms: number;
-  readonly criticalPathMs: number;
-}
+  waveSizes: z.array(z.number()),
+  atoms: z.number(),
+  criticalPathMs: z.number(),
+});
 
-export interface AtomStatusEvent {
-  readonly type: 'atom/status';
-  readonly runId: string;
-  readonly atomId: string;
-  readonly taskId: string;
-  readonly wave: number;
-  readonly status: AtomStatus;
-  readonly attempt: number;
-  /** First failing level and its message when status is 'failed' (or a retry is coming). */
-  readonly failure: { readonly level: ValidationLevel; readonly message: string } | null;
-}
+export const atomFailureSchema = z.object({ level: validationLevelSchema, message: z.string() });
+export type AtomFailure = z.infer<typeof atomFailureSchema>;
 
-export interface RunErrorEvent {
-  readonly type: 'run/error';
-  readonly runId: string;
-  /** Stable code the UI can act on, e.g. 'auth', 'spend-limit', 'invalid-plan', 'bad-request'. */
-  readonly code: string;
-  readonly message: string;
-}
+export const atomStatusEventSchema = z.object({
+  type: z.literal('atom/status'),
+  runId,
+  atomId: z.string(),
+  taskId: z.string(),
+  wave: z.number(),
+  status: atomStatusSchema,
+  attempt: z.number(),
+  /** First failing level and its message when the atom failed (or a retry is coming). */
+  failure: atomFailureSchema.nullable(),
+});
 
-export interface RunFinishedEvent {
-  readonly type: 'run/finished';
-  readonly runId: string;
-  readonly outcome: 'done' | 'failed' | 'cancelled' | 'stopped-at-cost-cap';
-  readonly wallMs: number;
-}
+export const runErrorEventSchema = z.object({
+  type: z.literal('run/error'),
+  runId,
+  /** Stable code the UI can act on, e.g. 'auth', 'spend-limit', 'invalid-plan', 'bad-input'. */
+  code: z.string(),
+  message: z.string(),
+});
 
-export type ProgressEvent =
-  | RunStartedEvent
-  | StageStartedEvent
-  | StageFinishedEvent
-  | DiscoveryReadyEvent
-  | PlanReadyEvent
-  | LlmPauseEvent
-  | CostUpdateEvent
-  | WavesPlannedEvent
-  | AtomStatusEvent
-  | RunErrorEvent
-  | RunFinishedEvent;
+export const runFinishedEventSchema = z.object({
+  type: z.literal('run/finished'),
+  runId,
+  outcome: z.enum(['done', 'failed', 'cancelled', 'stopped-at-cost-cap']),
+  wallMs: z.number(),
+});
 
+export const progressEventSchema = z.discriminatedUnion('type', [
+  runStartedEventSchema,
+  stageStartedEventSchema,
+  stageFinishedEventSchema,
+  discoveryReadyEventSchema,
+  planReadyEventSchema,
+  llmPauseEventSchema,
+  costUpdateEventSchema,
+  wavesPlannedEventSchema,
+  atomStatusEventSchema,
+  runErrorEventSchema,
+  runFinishedEventSchema,
+]);
+
+export type RunStartedEvent = z.infer<typeof runStartedEventSchema>;
+export type StageStartedEvent = z.infer<typeof stageStartedEventSchema>;
+export type StageFinishedEvent = z.infer<typeof stageFinishedEventSchema>;
+export type DiscoveryReadyEvent = z.infer<typeof discoveryReadyEventSchema>;
+export type PlanReadyEvent = z.infer<typeof planReadyEventSchema>;
+export type LlmPauseEvent = z.infer<typeof llmPauseEventSchema>;
+export type CostUpdateEvent = z.infer<typeof costUpdateEventSchema>;
+export type WavesPlannedEvent = z.infer<typeof wavesPlannedEventSchema>;
+export type AtomStatusEvent = z.infer<typeof atomStatusEventSchema>;
+export type RunErrorEvent = z.infer<typeof runErrorEventSchema>;
+export type RunFinishedEvent = z.infer<typeof runFinishedEventSchema>;
+export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export type ProgressEventType = ProgressEvent['type'];
