@@ -1,0 +1,79 @@
+/**
+ * Composition root: builds the host adapters, hands them to the core, and registers everything
+ * as a Disposable owned by the extension context. Nothing here does work of its own.
+ */
+import * as vscode from 'vscode';
+import { ApiKeyStore } from './host/apiKeyStore';
+import { createChannelLogger } from './host/logger';
+import { createSettingsReader } from './host/settings';
+import { openChat, OPEN_CHAT_COMMAND } from './host/commands/openChat';
+import { setApiKey, SET_API_KEY_COMMAND } from './host/commands/setApiKey';
+import { createChatSession } from './host/chatSession';
+import { createWorkspaceRuntime } from './host/workspaceRuntime';
+import { ChatViewProvider, CHAT_VIEW_ID } from './webview/chatViewProvider';
+import { handlers } from './webview/handlers';
+import type { HandlerDeps } from './webview/handlerTable';
+
+/** What `activate` returns: used by the integration tests to drive the real protocol path. */
+export interface MgeApi {
+  /** Resolves when the chat view exists and its page has said `webview/ready`. */
+  whenChatReady(): Promise<void>;
+  /** Runs a protocol request through the same validation and handler the webview uses. */
+  request(method: string, params: unknown): Promise<unknown>;
+  /** Milliseconds `activate` took. */
+  readonly activationMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MgeApi> {
+  const started = performance.now();
+  const channel = vscode.window.createOutputChannel('MGE', { log: true });
+  const apiKey = new ApiKeyStore(context.secrets);
+  context.subscriptions.push(channel, apiKey);
+  const logger = createChannelLogger(channel, () => apiKey.known());
+  await apiKey.refresh();
+  const settings = createSettingsReader(logger);
+
+  const promptForKey = (): Promise<boolean> => setApiKey(apiKey, logger);
+  let chatView: ChatViewProvider | undefined;
+  const runtime = createWorkspaceRuntime({ context, apiKey, settings, logger, emit: (event) => chatView?.postEvent(event) });
+  context.subscriptions.push(runtime);
+
+  const chat = createChatSession({
+    repository: runtime.chatRepository,
+    launcher: runtime.launcher,
+    hasKey: async () => (await apiKey.get()) !== undefined,
+    logger,
+    onChanged: () => chatView?.postStateChanged(),
+  });
+  const deps: HandlerDeps = { settings, apiKey, chat, logger, promptForKey };
+  chatView = new ChatViewProvider(context.extensionUri, handlers, deps);
+
+  context.subscriptions.push(
+    chatView,
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
+    vscode.commands.registerCommand(SET_API_KEY_COMMAND, promptForKey),
+    vscode.commands.registerCommand(OPEN_CHAT_COMMAND, openChat),
+    apiKey.onDidChange(() => chatView?.postStateChanged()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mge')) chatView?.postStateChanged();
+    }),
+  );
+
+  const activationMs = performance.now() - started;
+  logger.info(`MGE activated in ${activationMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI).`);
+  const view = chatView;
+  return {
+    activationMs,
+    whenChatReady: async () => {
+      await view.whenReady();
+    },
+    request: async (method, params) => {
+      const messenger = await view.whenReady();
+      return messenger.dispatch(method, params, new AbortController().signal);
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions and disposed by VS Code.
+}

@@ -1,0 +1,123 @@
+/**
+ * Every message between the chat webview and the extension host, declared once. Each method is a
+ * typed request (answered) or notification (fire and forget) with a zod schema for its params, so
+ * both sides share the types and the receiving side validates what arrives before acting on it.
+ * Names follow `area/verb`. Plain data only: no vscode, no node, no DOM.
+ */
+import { z } from 'zod';
+import { effectiveSettingsSchema } from './settings';
+import { progressEventSchema } from './events';
+
+/** A request the webview sends and the host answers. */
+export interface RequestType<P, R> {
+  readonly kind: 'request';
+  readonly method: string;
+  readonly params: z.ZodType<P>;
+  readonly result: z.ZodType<R>;
+}
+
+/** A one-way message, in either direction. */
+export interface NotificationType<P> {
+  readonly kind: 'notification';
+  readonly method: string;
+  readonly params: z.ZodType<P>;
+}
+
+function request<P, R>(method: string, params: z.ZodType<P>, result: z.ZodType<R>): RequestType<P, R> {
+  return { kind: 'request', method, params, result };
+}
+
+function notification<P>(method: string, params: z.ZodType<P>): NotificationType<P> {
+  return { kind: 'notification', method, params };
+}
+
+const empty = z.object({}).strict();
+
+export const chatMessageSchema = z.object({
+  id: z.string(),
+  role: z.enum(['user', 'assistant', 'system']),
+  text: z.string(),
+  createdAt: z.number(),
+  runId: z.string().nullable(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const conversationSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  updatedAt: z.number(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+export const keyStatusSchema = z.object({ hasKey: z.boolean() });
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+export const sendResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('started'), conversationId: z.string(), runId: z.string() }),
+  z.object({ status: z.literal('needs-key'), message: z.string() }),
+  z.object({ status: z.literal('rejected'), message: z.string() }),
+]);
+export type SendResult = z.infer<typeof sendResultSchema>;
+
+export const appStateSchema = z.object({
+  settings: effectiveSettingsSchema,
+  key: keyStatusSchema,
+  conversations: z.array(conversationSummarySchema),
+  activeConversationId: z.string().nullable(),
+  messages: z.array(chatMessageSchema),
+});
+export type AppState = z.infer<typeof appStateSchema>;
+
+/** Webview -> host requests. */
+export const Requests = {
+  /** The whole state the panel needs to draw itself (first paint, reload, re-show). */
+  getState: request('app/getState', empty, appStateSchema),
+  /** The effective (clamped) settings. */
+  getSettings: request('settings/get', empty, effectiveSettingsSchema),
+  /** Sends a chat message: starts a run on the request it carries. */
+  sendMessage: request(
+    'chat/send',
+    z.object({ text: z.string(), conversationId: z.string().nullable() }).strict(),
+    sendResultSchema,
+  ),
+  /** Opens the "Set Anthropic API Key" prompt; resolves with the key status after it closes. */
+  setKey: request('key/set', empty, keyStatusSchema),
+  /** Stops the run in progress, if any. */
+  stopRun: request('run/stop', z.object({ runId: z.string() }).strict(), z.object({ stopped: z.boolean() })),
+} as const;
+
+/** Webview -> host notifications. */
+export const WebviewNotifications = {
+  /** The page has set up its listener: the host may post from now on. */
+  ready: notification('webview/ready', empty),
+} as const;
+
+/** Host -> webview notifications. */
+export const HostNotifications = {
+  /** A progress event of a run. */
+  runEvent: notification('run/event', z.object({ event: progressEventSchema })),
+  /** Something the panel shows changed (settings, key, conversations): fetch the state again. */
+  stateChanged: notification('state/changed', empty),
+  /** A message appended to the active conversation. */
+  messageAdded: notification('chat/messageAdded', z.object({ conversationId: z.string(), message: chatMessageSchema })),
+} as const;
+
+/** All webview -> host requests, by method name. */
+export type RequestMap = typeof Requests;
+export type AnyRequestType = RequestMap[keyof RequestMap];
+export type ParamsOf<T> = T extends RequestType<infer P, unknown> ? P : T extends NotificationType<infer P> ? P : never;
+export type ResultOf<T> = T extends RequestType<unknown, infer R> ? R : never;
+
+/** The envelope every message travels in (validated on arrival before its params). */
+export const envelopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('request'), id: z.number().int(), method: z.string(), params: z.unknown() }),
+  z.object({ kind: z.literal('notification'), method: z.string(), params: z.unknown() }),
+  z.object({ kind: z.literal('response'), id: z.number().int(), result: z.unknown() }),
+  z.object({ kind: z.literal('error'), id: z.number().int(), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** Finds the request type declared for a method name, or undefined for an unknown method. */
+export function findRequest(method: string): AnyRequestType | undefined {
+  return Object.values(Requests).find((r) => r.method === method);
+}

@@ -1,0 +1,24 @@
+import type { EffectiveSettings } from '../shared/settings';
+import type { ParamsOf, RequestMap, ResultOf } from '../shared/protocol';
+import type { Logger } from '../core/ports';
+import type { ApiKeyStore } from '../host/apiKeyStore';
+import type { ChatSession } from '../host/chatSession';
+
+/** What the handlers may use. Built once in the composition root. */
+export interface HandlerDeps {
+  readonly settings: () => EffectiveSettings;
+  readonly apiKey: ApiKeyStore;
+  readonly chat: ChatSession;
+  readonly logger: Logger;
+  /** Runs "MGE: Set Anthropic API Key" and tells whether a key is stored afterwards. */
+  readonly promptForKey: () => Promise<boolean>;
+}
+
+/** One handler per request method; the mapped type makes a missing handler a compile error. */
+export type HandlerTable = {
+  readonly [K in keyof RequestMap]: (
+    deps: HandlerDeps,
+    params: ParamsOf<RequestMap[K]>,
+    signal: AbortSignal,
+  ) => Promise<ResultOf<RequestMap[K]>>;
+};
