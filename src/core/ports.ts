@@ -2,7 +2,9 @@
  * The core's only doors to the world. The extension (src/host) and the CLI (src/cli) implement
  * these; tests use fakes. Nothing in src/core imports vscode.
  */
-import type { ProgressEvent } from '../shared/events';
+import type { ProgressEvent, Stage } from '../shared/events';
+import type { DiscoveryDocument } from './discovery/schema';
+import type { MasterPlan } from './masterplan/schema';
 
 /** Read-only view of the user's workspace. Paths are workspace-relative with forward slashes. */
 export interface Workspace {
@@ -124,3 +126,103 @@ export interface Logger {
 
 /** Receives typed progress events (CLI prints them, extension forwards to the panel). */
 export type ProgressSink = (event: ProgressEvent) => void;
+
+// ---------------------------------------------------------------------------------------------
+// PlanStore: what the planning pipeline needs from the database (src/core/store implements it).
+
+export type RunKind = 'plan' | 'generate';
+
+/** `running` also describes a run whose process died: resume picks it up from what is stored. */
+export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface NewRun {
+  readonly kind: RunKind;
+  readonly engine: 'v1' | 'v2';
+  readonly request: string;
+  readonly workspaceRoot: string;
+  readonly model: string;
+  readonly conversationId: string | null;
+}
+
+export interface RunRecord extends NewRun {
+  readonly id: string;
+  readonly status: RunStatus;
+  /** Last stage started (null before the first). */
+  readonly stage: Stage | null;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly finishedAt: number | null;
+}
+
+export interface RunUpdate {
+  readonly status?: RunStatus;
+  readonly stage?: Stage;
+  /** null clears a previous error (a resumed run). */
+  readonly error?: { readonly code: string; readonly message: string } | null;
+}
+
+export interface StoredDiscovery {
+  readonly id: string;
+  readonly runId: string;
+  readonly document: DiscoveryDocument;
+  readonly markdown: string;
+  readonly createdAt: number;
+}
+
+export interface StoredMasterPlan {
+  readonly id: string;
+  readonly runId: string;
+  readonly discoveryId: string;
+  readonly plan: MasterPlan;
+  readonly markdown: string;
+  readonly createdAt: number;
+}
+
+/** One finished (or failed) model call as persisted in llm_calls. */
+export interface LlmCallEntry {
+  readonly purpose: string;
+  readonly model: string;
+  readonly temperature: number;
+  readonly usage: LlmUsage;
+  readonly costUsd: number;
+  readonly durationMs: number;
+  readonly fromCache: boolean;
+  readonly promptHash: string;
+  /** The LlmError code when the call failed, else null. */
+  readonly errorCode: string | null;
+  readonly attempts: number;
+}
+
+/** Token and cost totals of a run's model calls. */
+export interface RunUsage extends LlmUsage {
+  readonly calls: number;
+  readonly costUsd: number;
+}
+
+/**
+ * Persistence for the planning half. Writes are synchronous in memory and saved to disk in the
+ * background; `flushNow` makes everything so far durable (call it where resume depends on it).
+ */
+export interface PlanStore {
+  createRun(run: NewRun): RunRecord;
+  getRun(runId: string): RunRecord | undefined;
+  /** Most recently created run, or undefined in an empty database. */
+  latestRun(): RunRecord | undefined;
+  updateRun(runId: string, update: RunUpdate): void;
+  appendEvent(runId: string, event: ProgressEvent): void;
+  listEvents(runId: string): ProgressEvent[];
+  saveDiscovery(runId: string, document: DiscoveryDocument, markdown: string): StoredDiscovery;
+  discoveryForRun(runId: string): StoredDiscovery | undefined;
+  /** Store a plan that passed validatePlan, with one tasks row per task. */
+  saveMasterPlan(runId: string, discoveryId: string, plan: MasterPlan, markdown: string): StoredMasterPlan;
+  /** Keep a refused plan for inspection; it is never returned as a valid plan. Returns its id. */
+  saveRejectedMasterPlan(runId: string, discoveryId: string, plan: MasterPlan, problems: readonly string[]): string;
+  /** The valid plan of a run, if any. */
+  masterPlanForRun(runId: string): StoredMasterPlan | undefined;
+  getMasterPlan(masterPlanId: string): StoredMasterPlan | undefined;
+  recordLlmCall(runId: string | null, call: LlmCallEntry): void;
+  usageForRun(runId: string): RunUsage;
+  flushNow(): Promise<void>;
+}
