@@ -65,6 +65,14 @@ function toResponse(message: StreamedMessage, usage: LlmUsage, costUsd: number, 
   };
 }
 
+function hostOf(baseURL: string): string {
+  try {
+    return new URL(baseURL).host;
+  } catch {
+    throw new LlmError('bad-request', `The Anthropic base URL "${baseURL}" is not a valid URL.`);
+  }
+}
+
 /** Creates the client. Nothing is read from the environment: key and URL come from options. */
 export function createAnthropicLlmClient(options: AnthropicLlmClientOptions): AnthropicLlmClient {
   const { clock, logger, onCall, cache } = options;
@@ -72,7 +80,7 @@ export function createAnthropicLlmClient(options: AnthropicLlmClientOptions): An
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const random = options.random ?? Math.random;
   const baseURL = options.baseUrl ?? DEFAULT_BASE_URL;
-  const host = new URL(baseURL).host;
+  const host = hostOf(baseURL);
   const sdk = new Anthropic({
     apiKey: options.apiKey,
     authToken: null,
@@ -171,12 +179,11 @@ export function createAnthropicLlmClient(options: AnthropicLlmClientOptions): An
           attempts,
         });
       const progress = { attempts: 0, usage: ZERO_USAGE };
-      let cached: LlmResponse | undefined;
-      let fresh: LlmResponse | undefined;
+      let outcome: { response: LlmResponse; cached: boolean };
       try {
         if (signal.aborted) throw cancelledError(0);
-        cached = await fromResponseCache(promptHash);
-        if (cached === undefined) fresh = await answer(request, signal, started, progress);
+        const cached = await fromResponseCache(promptHash);
+        outcome = cached !== undefined ? { response: cached, cached: true } : { response: await answer(request, signal, started, progress), cached: false };
       } catch (err) {
         const error = signal.aborted
           ? cancelledError(progress.attempts)
@@ -186,16 +193,14 @@ export function createAnthropicLlmClient(options: AnthropicLlmClientOptions): An
         record(progress.usage, costOf(request.model, progress.usage), false, error.code, progress.attempts);
         throw error;
       }
-      if (cached !== undefined) {
-        // A cache hit spent nothing now, so it reports zero usage and cost.
-        const hit: LlmResponse = { ...cached, usage: ZERO_USAGE, costUsd: 0, fromCache: true, durationMs: clock.now() - started };
+      if (outcome.cached) {
+        // Nothing was spent on this call, so a hit reports zero usage and cost.
         record(ZERO_USAGE, 0, true, null, 0);
-        return hit;
+        return { ...outcome.response, usage: ZERO_USAGE, costUsd: 0, fromCache: true, durationMs: clock.now() - started };
       }
-      if (fresh === undefined) throw new Error('unreachable: no cached and no fresh answer');
-      await remember(promptHash, fresh);
-      record(fresh.usage, fresh.costUsd, false, null, progress.attempts);
-      return fresh;
+      await remember(promptHash, outcome.response);
+      record(outcome.response.usage, outcome.response.costUsd, false, null, progress.attempts);
+      return outcome.response;
     },
   };
 }

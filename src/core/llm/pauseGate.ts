@@ -56,7 +56,7 @@ export function createPauseGate(clock: Clock, onPause: (pause: LlmPause) => void
         if (signal.aborted) throw cancelledError(0);
         const left = until - clock.now();
         if (left <= 0) {
-          if (until > 0 && !lastReported.startsWith(`${until}:0`)) report(0);
+          if (until > 0) report(0);
           return;
         }
         const seconds = Math.ceil(left / 1000);

@@ -106,6 +106,27 @@ describe('Anthropic LLM client: transport faults', () => {
     assert.equal(pauses[0].reason, 'network');
   });
 
+  it('gives up on a stream that goes silent halfway, as a network fault', async () => {
+    const slowTokens: Scenario = {
+      name: 'slow-tokens',
+      description: 'two tokens a second',
+      latency: { ttftMs: 0, tokensPerSecond: 2, jitter: 0 },
+      reply: () => ({ kind: 'message', content: [{ type: 'text', text: 'word '.repeat(40) }] }),
+    };
+    server = await startFakeAnthropic({ scenario: slowTokens, latencyScale: 1 });
+    const { client } = testClient(server.baseUrl, { timeoutMs: 200, maxTransportRetries: 1 });
+    const started = Date.now();
+    const err = await rejection(client.call(textRequest('x'), neverAborted()));
+    assert.equal(err.code, 'network');
+    assert.match(err.message, /timed out/);
+    assert.equal(err.attempts, 2);
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  });
+
+  it('refuses a base URL that is not a URL', () => {
+    assert.throws(() => testClient('not a url'), (err: unknown) => isLlmError(err) && err.code === 'bad-request');
+  });
+
   it('stops at a 401 with a plain message and no retry', async () => {
     const fake = await start('always-401');
     const { client, records } = testClient(fake.baseUrl);
