@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const DEFAULT_MODEL = 'claude-sonnet-4-5';
+export const DEFAULT_MODEL = 'claude-sonnet-5-5';
 
 interface BooleanSpec { readonly kind: 'boolean'; readonly default: boolean }
 interface IntegerSpec { readonly kind: 'integer'; readonly default: number; readonly min: number; readonly max: number }
