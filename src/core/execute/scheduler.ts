@@ -4,6 +4,7 @@
  * calls in flight; each queued p-limit task is a "slot" that takes the best ready node when it
  * runs, so priorities apply at start time rather than enqueue time.
  */
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { indexDependencies } from './dependencyIndex';
 import { createReadyQueue } from './readyQueue';
@@ -33,6 +34,8 @@ export function runDependencyDriven<T>(options: ScheduleOptions<T>): Promise<Sch
     // Aborted on cancel/fatal: reaches the runs. Waits for budget are cut short on any stop.
     const runAbort = new AbortController();
     const waitAbort = new AbortController();
+    // Every in-flight run (and the SDK under it) listens on these: 100 listeners is normal here.
+    setMaxListeners(0, runAbort.signal, waitAbort.signal);
     const limit = pLimit({ concurrency: concurrency.limit, rejectOnClear: true });
     const unsubscribe = concurrency.onLimitChange((next) => {
       limit.concurrency = next;
