@@ -34,7 +34,8 @@ export function knownQuirks(model: string): ModelQuirks {
 /** Which refused field a 400's message names, if it names one we can drop. */
 export function refusedField(detail: string): keyof ModelQuirks | null {
   if (/temperature|top_p|sampling/i.test(detail)) return 'temperature';
-  if (/tool_choice|forced tool|force.* tool/i.test(detail)) return 'forcedTool';
+  // "tool_choice.name: Tool 'x' not found" is our bug, not the model's refusal: keep it a 400.
+  if (/tool_choice|forced tool|force.* tool/i.test(detail) && !/not found/i.test(detail)) return 'forcedTool';
   return null;
 }
 

@@ -57,3 +57,20 @@ describe('request mapping', () => {
     assert.equal(params.messages[0].content.length, 2);
   });
 });
+
+describe('model quirks', () => {
+  it('knows which models refuse temperature and forced tools, and reads refusals from 400s', async () => {
+    const { knownQuirks, refusedField, createQuirkBook } = await import('../../../../src/core/llm/modelQuirks');
+    assert.deepEqual(knownQuirks('claude-sonnet-4-6'), { temperature: false, forcedTool: true });
+    assert.deepEqual(knownQuirks('claude-opus-5-5'), { temperature: false, forcedTool: false });
+    assert.deepEqual(knownQuirks('claude-fable-5-2'), { temperature: false, forcedTool: false });
+    assert.deepEqual(knownQuirks('qwen-coder'), { temperature: true, forcedTool: true });
+    assert.equal(refusedField('temperature: Extra inputs are not permitted'), 'temperature');
+    assert.equal(refusedField('tool_choice: forced tool use is not supported with this model'), 'forcedTool');
+    assert.equal(refusedField("tool_choice.name: Tool 'x' not found in provided tools"), null);
+    const book = createQuirkBook();
+    assert.equal(book.learn('qwen-coder', 'temperature'), true);
+    assert.equal(book.learn('qwen-coder', 'temperature'), false);
+    assert.equal(book.get('qwen-coder').temperature, false);
+  });
+});
