@@ -29,12 +29,16 @@ FORCE=0
 log() { printf '[install-code-server] %s\n' "$*"; }
 started=$(date +%s)
 
-# 1. Debian packages, only the missing ones.
+# 1. Debian packages, only the missing ones. code-server's native modules (kerberos, ...) are
+#    compiled by node-gyp against Node 24, which needs a C++ toolchain and python3 too.
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
   fi
+done
+for tool in g++:g++ make:make python3:python3; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1; then missing+=("${tool#*:}"); fi
 done
 if ((${#missing[@]})); then
   SUDO=""
@@ -45,7 +49,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   log "installed Debian packages: ${missing[*]}"
 else
-  log "Debian packages present: ${APT_PACKAGES[*]}"
+  log "Debian packages present: ${APT_PACKAGES[*]} (and g++, make, python3)"
 fi
 
 # 2. Fast path: stamp matches and the binaries are there.

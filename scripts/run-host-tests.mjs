@@ -40,7 +40,8 @@ const keep = flag('--keep');
 const verbose = flag('--verbose') || process.env.MGE_HOST_VERBOSE === '1';
 const grep = option('--grep');
 const timeoutS = Number(option('--timeout') ?? process.env.MGE_HOST_TEST_TIMEOUT_S ?? 300);
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
+const color = (process.stdout.isTTY || forced) && !process.env.NO_COLOR;
 
 const say = (msg) => console.log(`[host-tests] ${msg}`);
 const t0 = Date.now();
