@@ -10,6 +10,8 @@ import { openChat, OPEN_CHAT_COMMAND } from './host/commands/openChat';
 import { setApiKey, SET_API_KEY_COMMAND } from './host/commands/setApiKey';
 import { createChatSession } from './host/chatSession';
 import { createWorkspaceRuntime } from './host/workspaceRuntime';
+import { masterPlanForRun } from './core/store/plans';
+import { MasterplanTreeProvider, MASTERPLAN_VIEW_ID } from './host/masterplanTree';
 import { ChatViewProvider, CHAT_VIEW_ID } from './webview/chatViewProvider';
 import { handlers } from './webview/handlers';
 import type { HandlerDeps } from './webview/handlerTable';
@@ -34,44 +36,56 @@ export async function activate(context: vscode.ExtensionContext): Promise<MgeApi
   const settings = createSettingsReader(logger);
 
   const promptForKey = (): Promise<boolean> => setApiKey(apiKey, logger);
-  let chatView: ChatViewProvider | undefined;
-  const runtime = createWorkspaceRuntime({ context, apiKey, settings, logger, emit: (event) => chatView?.postEvent(event) });
-  context.subscriptions.push(runtime);
+  const tree = new MasterplanTreeProvider();
+  const runtime = createWorkspaceRuntime({
+    context, apiKey, settings, logger,
+    emit: (event) => {
+      chatView.postEvent(event);
+      tree.applyEvent(event);
+      if (event.type === 'plan/ready') void showPlanInTree(runtime, tree, event.runId);
+    },
+  });
+  context.subscriptions.push(tree, runtime, vscode.window.createTreeView(MASTERPLAN_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }));
 
   const chat = createChatSession({
     repository: runtime.chatRepository,
     launcher: runtime.launcher,
     hasKey: async () => (await apiKey.get()) !== undefined,
     logger,
-    onChanged: () => chatView?.postStateChanged(),
+    onChanged: () => chatView.postStateChanged(),
   });
   const deps: HandlerDeps = { settings, apiKey, chat, logger, promptForKey };
-  chatView = new ChatViewProvider(context.extensionUri, handlers, deps);
+  // Declared after the closures above that use it: they only run once activation is done.
+  const chatView = new ChatViewProvider(context.extensionUri, handlers, deps);
 
   context.subscriptions.push(
     chatView,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
     vscode.commands.registerCommand(SET_API_KEY_COMMAND, promptForKey),
     vscode.commands.registerCommand(OPEN_CHAT_COMMAND, openChat),
-    apiKey.onDidChange(() => chatView?.postStateChanged()),
+    apiKey.onDidChange(() => chatView.postStateChanged()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mge')) chatView?.postStateChanged();
+      if (e.affectsConfiguration('mge')) chatView.postStateChanged();
     }),
   );
 
   const activationMs = performance.now() - started;
   logger.info(`MGE activated in ${activationMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI).`);
-  const view = chatView;
   return {
     activationMs,
     whenChatReady: async () => {
-      await view.whenReady();
+      await chatView.whenReady();
     },
     request: async (method, params) => {
-      const messenger = await view.whenReady();
+      const messenger = await chatView.whenReady();
       return messenger.dispatch(method, params, new AbortController().signal);
     },
   };
+}
+
+async function showPlanInTree(runtime: ReturnType<typeof createWorkspaceRuntime>, tree: MasterplanTreeProvider, runId: string): Promise<void> {
+  const stored = masterPlanForRun(await runtime.database(), runId);
+  tree.setPlan(stored?.plan ?? null);
 }
 
 export function deactivate(): void {

@@ -11,10 +11,15 @@ export interface ChatRepository {
 
 /** Starts runs for the chat; owns their AbortControllers. */
 export interface RunLauncher {
-  /** Starts a run on `request`; resolves with its id once it exists (the run continues after). */
-  start(request: string, conversationId: string, signal: AbortSignal): Promise<{ runId: string }>;
+  /**
+   * Starts a run on `request`; resolves with its id once it exists (the run continues after), or
+   * with the reason it cannot start (no folder open, the database is locked ...).
+   */
+  start(request: string, conversationId: string, signal: AbortSignal): Promise<LaunchResult>;
   stop(runId: string): boolean;
 }
+
+export type LaunchResult = { readonly status: 'started'; readonly runId: string } | { readonly status: 'rejected'; readonly message: string };
 
 export const MAX_REQUEST_BYTES = 100 * 1024;
 
@@ -57,10 +62,11 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       }
       const conversation = conversationId ?? (await deps.repository.createConversation(titleOf(request), signal)).id;
       activeConversationId = conversation;
-      const { runId } = await deps.launcher.start(request, conversation, signal);
-      await deps.repository.addMessage(conversation, { role: 'user', text: request, runId }, signal);
+      const launched = await deps.launcher.start(request, conversation, signal);
+      if (launched.status === 'rejected') return launched;
+      await deps.repository.addMessage(conversation, { role: 'user', text: request, runId: launched.runId }, signal);
       deps.onChanged();
-      return { status: 'started', conversationId: conversation, runId };
+      return { status: 'started', conversationId: conversation, runId: launched.runId };
     },
 
     stop(runId) {

@@ -35,7 +35,7 @@ const empty = z.object({}).strict();
 
 export const chatMessageSchema = z.object({
   id: z.string(),
-  role: z.enum(['user', 'assistant', 'system']),
+  role: z.enum(['user', 'assistant']),
   text: z.string(),
   createdAt: z.number(),
   runId: z.string().nullable(),

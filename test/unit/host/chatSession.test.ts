@@ -24,7 +24,7 @@ function fakeRepository(): ChatRepository & { messages: ChatMessage[] } {
 
 function fakeLauncher(): RunLauncher & { started: string[] } {
   const started: string[] = [];
-  return { started, start: (request) => { started.push(request); return Promise.resolve({ runId: `r${started.length}` }); }, stop: () => true };
+  return { started, start: (request) => { started.push(request); return Promise.resolve({ status: 'started' as const, runId: `r${started.length}` }); }, stop: () => true };
 }
 
 const logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 
 /** The message box: Ctrl/Cmd+Enter or the Send button sends. */
-export function renderComposer(state: { busy: boolean; draft: string }, on: { input(text: string): void; send(): void }): TemplateResult {
+export function renderComposer(state: { busy: boolean; draft: string }, on: { readonly input: (text: string) => void; readonly send: () => void }): TemplateResult {
   const keydown = (e: KeyboardEvent): void => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();

@@ -7,7 +7,7 @@ const STAGE_LABELS: Record<string, string> = {
 };
 
 /** One run: stages, discovery and plan cards, waves, pause countdown, cost, outcome. */
-export function renderRunCard(run: RunView, now: number, actions: { stop(): void; setKey(): void }): TemplateResult {
+export function renderRunCard(run: RunView, now: number, actions: { readonly stop: () => void; readonly setKey: () => void }): TemplateResult {
   const live = run.outcome === null && run.error === null;
   return html`<section class="run" aria-label="Run ${run.runId}">
     <header class="run-head">

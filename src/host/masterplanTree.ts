@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { MasterPlan, PlanPhase, PlanTask } from '../core/masterplan/schema';
+import type { AtomStatus, ProgressEvent } from '../shared/events';
+
+export const MASTERPLAN_VIEW_ID = 'mge.masterplan';
+
+interface AtomState {
+  readonly atomId: string;
+  readonly taskId: string;
+  status: AtomStatus;
+  attempt: number;
+  failure: string | null;
+}
+
+type Node =
+  | { readonly kind: 'phase'; readonly phase: PlanPhase }
+  | { readonly kind: 'task'; readonly task: PlanTask }
+  | { readonly kind: 'atom'; readonly atom: AtomState };
+
+const STATUS_ICONS: Record<AtomStatus, vscode.ThemeIcon> = {
+  pending: new vscode.ThemeIcon('circle-outline'),
+  running: new vscode.ThemeIcon('loading~spin'),
+  passed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+  skipped: new vscode.ThemeIcon('circle-slash'),
+};
+
+/**
+ * The native MasterPlan tree: phases -> tasks -> atoms with status icons. Fed by the plan of the
+ * current run and its atom/status events; empty (the view's welcome text shows) before a plan.
+ */
+export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private plan: MasterPlan | null = null;
+  private readonly atoms = new Map<string, AtomState>();
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  /** Shows a new plan (a new run), forgetting the atoms of the previous one. */
+  setPlan(plan: MasterPlan | null): void {
+    this.plan = plan;
+    this.atoms.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** Applies atom status events; other events are ignored. */
+  applyEvent(event: ProgressEvent): void {
+    if (event.type !== 'atom/status') return;
+    const atom = this.atoms.get(event.atomId) ?? { atomId: event.atomId, taskId: event.taskId, status: event.status, attempt: 0, failure: null };
+    atom.status = event.status;
+    atom.attempt = event.attempt;
+    atom.failure = event.failure ? `${event.failure.level}: ${event.failure.message}` : null;
+    this.atoms.set(event.atomId, atom);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!this.plan) return [];
+    if (!node) return this.plan.phases.map((phase) => ({ kind: 'phase', phase }));
+    if (node.kind === 'phase') return node.phase.tasks.map((task) => ({ kind: 'task', task }));
+    if (node.kind === 'task') {
+      return [...this.atoms.values()].filter((a) => a.taskId === node.task.id).map((atom) => ({ kind: 'atom', atom }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'phase') {
+      const item = new vscode.TreeItem(`${node.phase.id} ${node.phase.name}`, vscode.TreeItemCollapsibleState.Expanded);
+      item.tooltip = node.phase.goal;
+      item.iconPath = new vscode.ThemeIcon('milestone');
+      return item;
+    }
+    if (node.kind === 'task') {
+      const hasAtoms = [...this.atoms.values()].some((a) => a.taskId === node.task.id);
+      const item = new vscode.TreeItem(`${node.task.id} ${node.task.title}`, hasAtoms ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.description = node.task.files.map((f) => f.path).join(', ');
+      item.tooltip = new vscode.MarkdownString(`**${node.task.title}**\n\n${node.task.description}\n\n*Acceptance:* ${node.task.acceptance}\n\n*Depends on:* ${node.task.dependsOn.join(', ') || 'nothing'}`);
+      item.iconPath = new vscode.ThemeIcon('tasklist');
+      item.contextValue = 'task';
+      return item;
+    }
+    const { atom } = node;
+    const item = new vscode.TreeItem(atom.atomId, vscode.TreeItemCollapsibleState.None);
+    item.description = atom.attempt > 1 ? `${atom.status}, attempt ${atom.attempt}` : atom.status;
+    item.tooltip = atom.failure ?? `${atom.atomId}: ${atom.status}`;
+    item.iconPath = STATUS_ICONS[atom.status];
+    item.contextValue = atom.status === 'failed' ? 'atom-failed' : 'atom';
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
