@@ -108,7 +108,7 @@ describe('store/database', () => {
     const path = join(dir, 'mge.db');
     writeFileSync(`${path}.lock`, JSON.stringify({ pid: 2_147_000_000, host: (await import('node:os')).hostname(), since: 'then' }));
     const db = await openDatabase({ path, logger: capturingLogger() });
-    assert.equal(JSON.parse(readFileSync(`${path}.lock`, 'utf8')).pid, process.pid);
+    assert.equal((JSON.parse(readFileSync(`${path}.lock`, 'utf8')) as { pid: number }).pid, process.pid);
     await db.close();
   });
 

@@ -1,0 +1,24 @@
+/** Knobs of the planning stages, with defaults; the CLI and the extension fill in the model. */
+import { DEFAULT_MODEL } from '../../shared/settings';
+
+export interface PlanSettings {
+  /** Model for discovery and planning (`mge.model`). */
+  readonly model: string;
+  /** Low: the same request should give the same plan. */
+  readonly discoveryTemperature: number;
+  readonly planTemperature: number;
+  readonly discoveryMaxTokens: number;
+  /** Calls per structured answer when the answer breaks the schema (callStructured's maxAttempts). */
+  readonly structuredAttempts: number;
+  /** Retrieved examples added to the plan prompt (0 when RAG is off). */
+  readonly ragExamples: number;
+}
+
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
+  model: DEFAULT_MODEL,
+  discoveryTemperature: 0.2,
+  planTemperature: 0.2,
+  discoveryMaxTokens: 8_000,
+  structuredAttempts: 3,
+  ragExamples: 6,
+};
