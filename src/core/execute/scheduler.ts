@@ -138,7 +138,11 @@ export function runDependencyDriven<T>(options: ScheduleOptions<T>): Promise<Sch
       if (candidate === undefined) return false;
       const check = concurrency.check(usageOf(candidate));
       if (check.ok) return true;
-      return clock.sleep(Math.max(1, check.retryAt - clock.now()), waitAbort.signal).then(admitNow, () => false);
+      // Woken: true means "ask again", which the caller does in the tick it would start in.
+      return clock.sleep(Math.max(1, check.retryAt - clock.now()), waitAbort.signal).then(
+        () => true,
+        () => false,
+      );
     };
 
     const execute = async (id: string): Promise<void> => {
@@ -148,35 +152,38 @@ export function runDependencyDriven<T>(options: ScheduleOptions<T>): Promise<Sch
       // The async wrapper turns a synchronous throw into a rejection; run still starts now.
       const running = (async () => options.run(id, runAbort.signal))();
       started.push(running);
-      let outcome: NodeOutcome<T>;
+      let value: T;
       try {
-        const value = await running;
-        if (finished) return;
-        outcome = succeeded(value, id) ? { status: 'done', value } : { status: 'failed', value };
+        value = await running;
       } catch (error) {
-        if (finished) return;
-        const disposition = classify(error, id);
-        if (disposition === 'fatal') {
-          inFlight.delete(id);
-          setOutcome(id, { status: 'errored', error });
-          abortAll({ kind: 'fatal', nodeId: id, error });
-          return;
-        }
-        if (disposition === 'halt') {
-          inFlight.delete(id);
-          halt({ kind: 'halted', nodeId: id, cause: error });
-          maybeFinish();
-          return;
-        }
-        outcome = { status: 'errored', error };
+        if (!finished) failed(id, error);
+        return;
       }
-      settle(id, outcome);
+      // After a cancel or fatal error the node is already 'cancelled'; a late result changes nothing.
+      if (finished) return;
+      settle(id, succeeded(value, id) ? { status: 'done', value } : { status: 'failed', value });
+    };
+
+    const failed = (id: string, error: unknown): void => {
+      const disposition = classify(error, id);
+      if (disposition === 'fail') {
+        settle(id, { status: 'errored', error });
+        return;
+      }
+      inFlight.delete(id);
+      if (disposition === 'fatal') {
+        setOutcome(id, { status: 'errored', error });
+        abortAll({ kind: 'fatal', nodeId: id, error });
+        return;
+      }
+      // 'halt': the node never finished, so it stays pending and is redone on resume.
+      halt({ kind: 'halted', nodeId: id, cause: error });
+      maybeFinish();
     };
 
     async function takeSlot(): Promise<void> {
       try {
         let admitted = admitNow();
-        // After a wait, check again in the same tick as the start (see admitNow).
         while (typeof admitted !== 'boolean') admitted = (await admitted) ? admitNow() : false;
         if (!admitted) return;
         const id = ready.pop() as string;

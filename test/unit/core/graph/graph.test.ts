@@ -127,7 +127,7 @@ describe('graph: performance', () => {
       nodes.push(node(`a${i}`, deps, 100 + (i % 13)));
     }
     let best = Infinity;
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       const start = performance.now();
       const g = buildAtomGraph(nodes);
       computeWaves(g);
