@@ -29,6 +29,8 @@ export interface ScopeAnalysis {
   readonly hasStarImport: boolean;
   /** The identifiers used on lines `startLine..endLine` (1-based, inclusive), in document order. */
   usesInLines(startLine: number, endLine: number): IdentifierUse[];
+  /** Every name bound in the file that is visible where `use` stands (for "did you mean"). */
+  visibleNames(use: IdentifierUse): string[];
 }
 
 interface Span { readonly start: number; readonly end: number }
@@ -111,9 +113,15 @@ function buildAnalysis(root: Node, language: FirstClassLanguage): ScopeAnalysis 
       }
       return found;
     };
+    const visible = (ref: Span): string[] =>
+      [...byName].filter(([, list]) => list.some((scope) => within(ref, scope) && visibleFromClass(ref, scope, pyFunctionBodies))).map(([name]) => name);
     return {
       moduleNames,
       hasStarImport,
+      visibleNames(use: IdentifierUse): string[] {
+        const ref = refs.find((r) => r.row === use.line - 1 && r.column === use.column - 1);
+        return ref ? visible(ref) : [...moduleNames];
+      },
       usesInLines(startLine: number, endLine: number): IdentifierUse[] {
         const uses: IdentifierUse[] = [];
         for (const ref of refs) {
