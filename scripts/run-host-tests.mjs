@@ -66,8 +66,10 @@ async function finish(code) {
   await cleanup();
   process.exit(code);
 }
+let interrupted = false;
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(signal, () => {
+    interrupted = true;
     say(`${signal}: cleaning up`);
     void finish(code);
   });
@@ -221,8 +223,9 @@ async function runIntegration() {
     log: verbose ? (l) => console.log(`  [code-server] ${l}`) : undefined,
   });
   let failed = true;
-  cleanups.push(() => server.stop({ keepRunDir: keep || failed }).then(() => {
-    if (keep || failed) say(`scratch folder kept: ${server.runDir}`);
+  const keepRun = () => keep || (failed && !interrupted);
+  cleanups.push(() => server.stop({ keepRunDir: keepRun() }).then(() => {
+    if (keepRun()) say(`scratch folder kept: ${server.runDir}`);
   }));
   say(`code-server at ${server.url}: ${secs(Date.now() - csStarted)}`);
 

@@ -257,9 +257,16 @@ export class CodeServer {
   }
 
   /** Synchronous last resort (process 'exit' or a signal): SIGKILL to the whole process group. */
-  killNow(): void {
+  killNow(options: { keepRunDir?: boolean } = {}): void {
     if (this.proc.pid !== undefined) killGroup(this.proc.pid, 'SIGKILL');
     this.forgetPid();
+    if (!options.keepRunDir) {
+      try {
+        rmSync(this.runDir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // best effort on the way out
+      }
+    }
   }
 
   /** Kills code-server's whole process group (TERM, then KILL after 5 s). Idempotent. */

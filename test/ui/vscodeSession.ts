@@ -171,7 +171,7 @@ export class VscodeSession {
   }
 
   killNow(): void {
-    this.server.killNow();
+    this.server.killNow({ keepRunDir: process.env.MGE_HOST_KEEP === '1' });
   }
 
   async close(): Promise<void> {
