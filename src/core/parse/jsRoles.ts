@@ -94,7 +94,8 @@ function patternRole(id: Node, parent: Node): IdentifierRole {
         if (!isField(at, 'left', child)) return 'value'; // the default value is read
         break;
       case 'required_parameter': case 'optional_parameter':
-        return isField(at, 'pattern', child) ? 'binding' : 'value';
+        if (isField(at, 'pattern', child)) return 'binding';
+        return isField(at, 'name', child) ? 'other' : 'value'; // `[name: string]`: a tuple label
       case 'formal_parameters': return 'binding';
       case 'variable_declarator': return isField(at, 'name', child) ? 'binding' : 'value';
       case 'catch_clause': return isField(at, 'parameter', child) ? 'binding' : 'value';

@@ -58,9 +58,7 @@ function buildAnalysis(root: Node, language: FirstClassLanguage): ScopeAnalysis 
   const moduleNames = new Set<string>();
   let hasStarImport = false;
 
-  const bind = (id: Node): void => {
-    const scope = js ? jsBindingScope(id) : pyBindingScope(id);
-    if (!scope) return;
+  const bindName = (name: string, scope: Node): void => {
     let record = scopes.get(scope.id);
     if (!record) {
       const body = !js && scope.type === 'class_definition' ? scope.childForFieldName('body') : null;
@@ -70,11 +68,21 @@ function buildAnalysis(root: Node, language: FirstClassLanguage): ScopeAnalysis 
       };
       scopes.set(scope.id, record);
     }
-    const name = id.text;
     if (record.root) moduleNames.add(name);
     const list = byName.get(name);
     if (list) list.push(record);
     else byName.set(name, [record]);
+  };
+  const bind = (id: Node): void => {
+    const scope = js ? jsBindingScope(id) : pyBindingScope(id);
+    if (scope) bindName(id.text, scope);
+  };
+  // Enum members are property names, yet later members may use earlier ones unqualified.
+  const bindEnumMembers = (body: Node): void => {
+    for (const member of body.namedChildren) {
+      const name = member.type === 'enum_assignment' ? member.childForFieldName('name') : member;
+      if (name?.type === 'property_identifier') bindName(name.text, body);
+    }
   };
 
   const cursor = root.walk();
@@ -91,6 +99,8 @@ function buildAnalysis(root: Node, language: FirstClassLanguage): ScopeAnalysis 
       } else if (!js && isPyFunctionScope(type)) {
         const body = cursor.currentNode.childForFieldName('body');
         if (body) pyFunctionBodies.push({ start: body.startIndex, end: body.endIndex });
+      } else if (js && type === 'enum_body') {
+        bindEnumMembers(cursor.currentNode);
       } else if (type === 'wildcard_import') {
         hasStarImport = true;
       }

@@ -71,6 +71,11 @@ describe('usedIdentifiers: TypeScript', () => {
     assert.deepEqual(await uses('typescript', lines, 2, 2), ['b@2:free', 'use@2:free', 'x@2:free']);
   });
 
+  it('lets enum members use earlier members, and ignores tuple labels', async () => {
+    const lines = ['const enum Flag { A = 1, B = A << 1, C = Missing }', 'type Pair = [name: string, age?: number, ...rest: Extra[]];'];
+    assert.deepEqual(await uses('typescript', lines), ['A@1:local', 'Missing@1:free', 'Extra@2:free:type']);
+  });
+
   it('skips re-exports and aliases but reads local exports', async () => {
     const lines = ["export { a } from './a';", 'const b = 1;', 'export { b as c };', 'export default b;'];
     assert.deepEqual(await uses('typescript', lines), ['b@3:module', 'b@4:module']);
