@@ -31,6 +31,11 @@ export interface ProposedAtomRange {
   readonly atomId: string;
   readonly startLine: number;
   readonly endLine: number;
+  /**
+   * The text that stands in the file when the user rejects this atom: the skeleton's hole line
+   * (e.g. `  // @atom createTask: inserts a task`), so a rejected atom leaves a valid skeleton.
+   */
+  readonly placeholder: string;
 }
 
 /** Where proposals go: the CLI writes to disk or to .mge/proposals; the extension shows diffs. */
