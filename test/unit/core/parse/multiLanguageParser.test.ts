@@ -25,8 +25,6 @@ const SAMPLES: Readonly<Record<LanguageId, string>> = {
 };
 
 describe('MultiLanguageParser', () => {
-  after(() => testParser().dispose());
-
   it('maps file extensions to languages', () => {
     assert.equal(languageForPath('src/a.ts'), 'typescript');
     assert.equal(languageForPath('src/a.d.ts'), 'typescript');
