@@ -33,7 +33,8 @@ export function createSemanticsValidator(trees: TreeCache): Validator {
 function unresolved(analysis: ScopeAnalysis, language: FirstClassLanguage, target: AtomUnderValidation): ValidationMessage[] {
   // `from m import *` can bring any name: nothing free is provably undefined.
   if (analysis.hasStarImport) return [];
-  const injected = new Set(target.injectedSymbols);
+  // An injected `UserService.find` also vouches for `UserService`, the name the code writes first.
+  const injected = new Set(target.injectedSymbols.flatMap((name) => [name, name.split('.')[0] ?? name]));
   const messages: ValidationMessage[] = [];
   const reported = new Set<string>();
   for (const use of analysis.usesInLines(target.startLine, target.endLine)) {

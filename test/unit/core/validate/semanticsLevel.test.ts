@@ -39,6 +39,8 @@ describe('level 2: semantics', () => {
     assert.deepEqual(described(without), ['1:30 `Item` is not defined', '2:10 `sumPrices` is not defined']);
     const withInjected = await runLevel('semantics', atom('typescript', lines, { injectedSymbols: ['Item', 'sumPrices'] }));
     assert.equal(withInjected.status, 'pass');
+    const qualified = await runLevel('semantics', atom('typescript', lines, { injectedSymbols: ['Item.price', 'sumPrices'] }));
+    assert.equal(qualified.status, 'pass');
   });
 
   it('only judges the atom\'s own lines', async () => {
