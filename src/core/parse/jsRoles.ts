@@ -27,6 +27,8 @@ const FUNCTIONS = new Set([
   'arrow_function', 'method_definition', 'function_signature', 'method_signature', 'abstract_method_signature',
   'call_signature', 'construct_signature', 'function_type', 'constructor_type',
 ]);
+/** Nodes whose inside declares nothing visible outside them (their own name aside). */
+export const JS_SEALED_TYPES: ReadonlySet<string> = new Set([...FUNCTIONS, 'class_body'].filter((t) => t !== 'program'));
 /** Expression forms whose own name is visible only inside them. */
 const SELF_NAMED = new Set(['function_expression', 'function', 'generator_function', 'class']);
 

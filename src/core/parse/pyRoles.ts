@@ -110,6 +110,9 @@ export function pyBindingScope(id: Node): Node | null {
   return closestAncestor(id, PY_SCOPES);
 }
 
+/** Nodes whose inside declares nothing visible outside them (their own name aside). */
+export const PY_SEALED_TYPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition', 'lambda']);
+
 /** Whether a node type is a function-like Python scope (its body hides enclosing class bodies). */
 export function isPyFunctionScope(type: string): boolean {
   return type === 'function_definition' || type === 'lambda';

@@ -5,8 +5,8 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { isJsFamily, type FirstClassLanguage } from './languages';
-import { JS_IDENTIFIER_TYPES, jsBindingScope, jsRole } from './jsRoles';
-import { isPyFunctionScope, pyBindingScope, pyRole } from './pyRoles';
+import { JS_IDENTIFIER_TYPES, JS_SEALED_TYPES, jsBindingScope, jsRole } from './jsRoles';
+import { isPyFunctionScope, PY_SEALED_TYPES, pyBindingScope, pyRole } from './pyRoles';
 
 /** Where a used name is bound: in an inner scope, at the file's top level, or not in the file. */
 export type BindingPlace = 'local' | 'module' | 'free';
@@ -39,18 +39,31 @@ interface RefRecord extends Span { readonly name: string; readonly row: number; 
 
 const cache = new WeakMap<Tree, ScopeAnalysis>();
 
-/** Analyses (or returns the cached analysis of) the tree's scopes. */
+/** Analyses (or returns the cached analysis of) the whole tree's scopes: any line range can be asked about. */
 export function analyzeScopes(tree: Tree, language: FirstClassLanguage): ScopeAnalysis {
   let analysis = cache.get(tree);
   if (!analysis) {
-    analysis = buildAnalysis(tree.rootNode, language);
+    analysis = buildAnalysis(tree.rootNode, language, null);
     cache.set(tree, analysis);
   }
   return analysis;
 }
 
-function buildAnalysis(root: Node, language: FirstClassLanguage): ScopeAnalysis {
+/**
+ * Analyses only what lines `startLine..endLine` can see: functions and class bodies elsewhere in
+ * the file are skipped but for their names, since nothing declared inside them is visible
+ * outside. Same answers as analyzeScopes for those lines, in a fraction of the time on a big
+ * file; `usesInLines` answers for those lines only.
+ */
+export function analyzeScopesForLines(tree: Tree, language: FirstClassLanguage, startLine: number, endLine: number): ScopeAnalysis {
+  return buildAnalysis(tree.rootNode, language, { fromRow: startLine - 1, toRow: endLine - 1 });
+}
+
+interface Focus { readonly fromRow: number; readonly toRow: number }
+
+function buildAnalysis(root: Node, language: FirstClassLanguage, focus: Focus | null): ScopeAnalysis {
   const js = isJsFamily(language);
+  const sealed = js ? JS_SEALED_TYPES : PY_SEALED_TYPES;
   const byName = new Map<string, ScopeRecord[]>();
   const scopes = new Map<number, ScopeRecord>();
   const refs: RefRecord[] = [];
@@ -85,16 +98,27 @@ function buildAnalysis(root: Node, language: FirstClassLanguage): ScopeAnalysis 
     }
   };
 
+  const inFocus = (fromRow: number, toRow: number): boolean => !focus || (fromRow <= focus.toRow && toRow >= focus.fromRow);
+  const bindOwnName = (node: Node): void => {
+    const name = node.childForFieldName('name');
+    if (name && (js ? jsRole(name) : pyRole(name)) === 'binding') bind(name);
+  };
+
   const cursor = root.walk();
   try {
     for (;;) {
       const type = cursor.nodeType;
-      if (js ? JS_IDENTIFIER_TYPES.has(type) : type === 'identifier') {
+      let descend = true;
+      if (sealed.has(type) && !inFocus(cursor.startPosition.row, cursor.endPosition.row)) {
+        bindOwnName(cursor.currentNode);
+        descend = false;
+      } else if (js ? JS_IDENTIFIER_TYPES.has(type) : type === 'identifier') {
         const id = cursor.currentNode;
         const role = js ? jsRole(id) : pyRole(id);
+        const row = id.startPosition.row;
         if (role === 'binding') bind(id);
-        else if (role !== 'other') {
-          refs.push({ name: id.text, start: id.startIndex, end: id.endIndex, row: id.startPosition.row, column: id.startPosition.column, kind: role });
+        else if (role !== 'other' && inFocus(row, row)) {
+          refs.push({ name: id.text, start: id.startIndex, end: id.endIndex, row, column: id.startPosition.column, kind: role });
         }
       } else if (!js && isPyFunctionScope(type)) {
         const body = cursor.currentNode.childForFieldName('body');
@@ -104,7 +128,7 @@ function buildAnalysis(root: Node, language: FirstClassLanguage): ScopeAnalysis 
       } else if (type === 'wildcard_import') {
         hasStarImport = true;
       }
-      if (cursor.gotoFirstChild()) continue;
+      if (descend && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return finish();
       }

@@ -13,7 +13,7 @@ import type { FileSymbols } from './symbolTypes';
 
 export type { DeclaredSymbol, FileSymbols, ImportInfo, ImportedName, SymbolKind } from './symbolTypes';
 export type { BindingPlace, IdentifierUse, ScopeAnalysis } from './scopeAnalysis';
-export { analyzeScopes } from './scopeAnalysis';
+export { analyzeScopes, analyzeScopesForLines } from './scopeAnalysis';
 
 /** The declarations (top level and class members) and top-level imports of a parsed file. */
 export function extractSymbols(tree: Tree, language: FirstClassLanguage): FileSymbols {

@@ -4,7 +4,7 @@
  * injected from other atoms and files, or a builtin of the language.
  */
 import { isFirstClass, isJsFamily, type FirstClassLanguage } from '../parse/languages';
-import { analyzeScopes, type IdentifierUse, type ScopeAnalysis } from '../parse/scopeAnalysis';
+import { analyzeScopesForLines, type IdentifierUse, type ScopeAnalysis } from '../parse/scopeAnalysis';
 import type { TreeCache } from '../parse/treeCache';
 import { JS_VALUE_GLOBALS, TS_TYPE_GLOBALS } from './builtinsJs';
 import { PYTHON_BUILTINS } from './builtinsPython';
@@ -22,7 +22,7 @@ export function createSemanticsValidator(trees: TreeCache): Validator {
         return skipped('semantics', `name resolution is not available for ${language ?? target.relPath} (syntax only)`);
       }
       const messages = await trees.use(target.fileText, language, signal, (tree) => {
-        const analysis = analyzeScopes(tree, language);
+        const analysis = analyzeScopesForLines(tree, language, target.startLine, target.endLine);
         return unresolved(analysis, language, target);
       });
       return { level: 'semantics', status: messages.length === 0 ? 'pass' : 'fail', messages };

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LanguageId } from '../../../../src/core/parse/languages';
 import { atom, described, runLevel } from './validateHelper';
 
 describe('level 2: semantics', () => {
@@ -101,6 +104,15 @@ describe('level 2: semantics', () => {
   it('lets star imports cover unresolved Python names', async () => {
     const result = await runLevel('semantics', atom('python', ['from models import *', 'def make():', '    return Task()']));
     assert.equal(result.status, 'pass');
+  });
+
+  it('passes real-world-shaped files using most constructs of each language', async () => {
+    const samples: [LanguageId, string][] = [['typescript', 'sample.ts.txt'], ['tsx', 'sample.tsx.txt'], ['javascript', 'sample.js.txt'], ['python', 'sample.py.txt']];
+    for (const [language, file] of samples) {
+      const lines = readFileSync(join(__dirname, '../parse/fixtures/scopes', file), 'utf8').split('\n');
+      const result = await runLevel('semantics', atom(language, lines));
+      assert.deepEqual(described(result), [], file);
+    }
   });
 
   it('is skipped for grammars without symbol support', async () => {
