@@ -14,8 +14,12 @@ export interface StructuralValidators {
   dispose(): void;
 }
 
-/** Creates levels 1-3 over `parser`, sharing a cache of `cacheSize` parse trees. */
-export function createStructuralValidators(parser: MultiLanguageParser, cacheSize = 8): StructuralValidators {
+/**
+ * Creates levels 1-3 over `parser`, sharing a cache of `cacheSize` parse trees. Atoms validated
+ * concurrently interleave between levels, so keep `cacheSize` at least the number of atoms in
+ * flight or a file may be parsed again between its levels (correct, only slower).
+ */
+export function createStructuralValidators(parser: MultiLanguageParser, cacheSize = 16): StructuralValidators {
   const trees = createTreeCache(parser, cacheSize);
   return {
     validators: [createSyntaxValidator(trees), createSemanticsValidator(trees), createAtomicityValidator(trees)],
