@@ -1,7 +1,9 @@
 /**
  * One pass over a file's tree that records every name binding (by scope) and every identifier
- * reference, then resolves references by byte ranges alone, without further wasm calls. Cached
- * per tree so the levels and the atoms that share an assembled file analyse it once.
+ * reference, then resolves references by source ranges alone, without further wasm calls. The
+ * whole-file analysis is cached per tree for callers asking about many ranges of one file (the
+ * graph, the ContextInjector); the semantic level asks about one range and uses the cheaper
+ * focused analysis.
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { isJsFamily, type FirstClassLanguage } from './languages';
