@@ -11,7 +11,7 @@ export function renderComposer(state: { busy: boolean; draft: string }, on: { re
   return html`<form class="composer" @submit=${(e: Event) => { e.preventDefault(); on.send(); }}>
     <vscode-textarea
       class="composer-input"
-      label="Message MGE"
+      .label=${'Message MGE'}
       aria-label="Message MGE"
       placeholder="Describe what to build, e.g. a REST API for task management with users, projects and assignments (Ctrl+Enter to send)"
       rows="4"
