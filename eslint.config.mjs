@@ -9,7 +9,7 @@ const vscodeOnlyAtTheEdge = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-test/**', 'dist-vsix/**', '.cache/**', 'test-output/**', 'test/fixtures/validation/**', 'test/fixtures/workspaces/**', 'test/fixtures/examples/**', 'examples/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-test/**', 'dist-vsix/**', '.cache/**', 'test-output/**', 'test/fixtures/validation/**', 'test/fixtures/workspaces/**', 'test/fixtures/examples/**', 'test/fixtures/reference-projects/**', 'examples/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
