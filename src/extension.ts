@@ -13,6 +13,11 @@ import { createWorkspaceRuntime } from './host/workspaceRuntime';
 import { masterPlanForRun } from './core/store/plans';
 import { MasterplanTreeProvider, MASTERPLAN_VIEW_ID } from './host/masterplanTree';
 import { ChatViewProvider, CHAT_VIEW_ID } from './webview/chatViewProvider';
+import { ReviewState } from './host/review/reviewState';
+import { ProposedFileSystem } from './host/review/proposedFileSystem';
+import { PROPOSED_SCHEME } from './host/review/proposedUris';
+import { ReviewCodeLensProvider } from './host/review/reviewCodeLens';
+import { registerReviewCommands } from './host/review/reviewCommands';
 import { handlers } from './webview/handlers';
 import type { HandlerDeps } from './webview/handlerTable';
 
@@ -26,17 +31,27 @@ export interface MgeApi {
   readonly activationMs: number;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<MgeApi> {
+export function activate(context: vscode.ExtensionContext): MgeApi {
   const started = performance.now();
   const channel = vscode.window.createOutputChannel('MGE', { log: true });
   const apiKey = new ApiKeyStore(context.secrets);
   context.subscriptions.push(channel, apiKey);
   const logger = createChannelLogger(channel, () => apiKey.known());
-  await apiKey.refresh();
+  // Not awaited: secret storage can take hundreds of ms in a remote host; activation must not wait.
+  void apiKey.refresh();
   const settings = createSettingsReader(logger);
 
   const promptForKey = (): Promise<boolean> => setApiKey(apiKey, logger);
   const tree = new MasterplanTreeProvider();
+  const review = new ReviewState();
+  const proposedFs = new ProposedFileSystem(review);
+  const lenses = new ReviewCodeLensProvider(review);
+  context.subscriptions.push(
+    review, proposedFs, lenses,
+    vscode.workspace.registerFileSystemProvider(PROPOSED_SCHEME, proposedFs, { isReadonly: true, isCaseSensitive: true }),
+    vscode.languages.registerCodeLensProvider(ReviewCodeLensProvider.selector, lenses),
+    ...registerReviewCommands(review, logger, (runId, applied) => logger.info(`Run ${runId}: ${applied.length} file(s) applied.`)),
+  );
   const runtime = createWorkspaceRuntime({
     context, apiKey, settings, logger,
     emit: (event) => {
