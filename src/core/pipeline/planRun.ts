@@ -129,6 +129,8 @@ async function drive(deps: PlanRunDeps, run: RunRecord, signal: AbortSignal): Pr
 async function stage<T>(deps: PlanRunDeps, runId: string, name: Stage, emit: (e: ProgressEvent) => void, body: () => Promise<T>): Promise<T> {
   const t0 = deps.clock.now();
   deps.store.updateRun(runId, { stage: name });
+  // Saved before the stage's calls start, so `mge status` after a kill names the right stage.
+  await deps.store.flushNow();
   emit({ type: 'stage/started', runId, stage: name });
   const value = await body();
   emit({ type: 'stage/finished', runId, stage: name, durationMs: deps.clock.now() - t0 });
