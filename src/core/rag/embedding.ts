@@ -24,7 +24,7 @@ const SLICE = 256;
 /** The offline default: hashed sub-token vectors. */
 export function createHashedEmbeddingProvider(dimensions = HASHED_DIMENSIONS): EmbeddingProvider {
   return {
-    id: `hashed-subtokens-v1-${dimensions}`,
+    id: `hashed-subtokens-v2-${dimensions}`,
     dimensions,
     async embed(texts, signal) {
       const out: Float32Array[] = [];
@@ -42,14 +42,23 @@ export function createHashedEmbeddingProvider(dimensions = HASHED_DIMENSIONS): E
 export function hashedVector(text: string, dimensions: number): Float32Array {
   const vector = new Float32Array(dimensions);
   for (const [term, count] of termCounts(tokenize(text))) {
-    const h = fnv1a(term);
-    // A second, independent bit decides the sign, so colliding terms cancel out on average.
-    const sign = (Math.imul(h, 0x9e3779b1) >>> 31) === 0 ? 1 : -1;
+    const tf = 1 + Math.log(count);
     // Whole identifiers ('#name') are rarer and more telling than their parts.
-    const weight = (1 + Math.log(count)) * (term.startsWith('#') ? 1.5 : 1);
-    vector[(h >>> 0) % dimensions] += sign * weight;
+    add(vector, term, tf * (term.startsWith('#') ? 1.5 : 1));
+    // Trigrams let 'slug' meet 'slugify' and 'hex' meet 'hexToBytes' where whole tokens differ.
+    const word = term.startsWith('#') ? term.slice(1) : term;
+    if (word.length >= 5) for (let i = 0; i + 3 <= word.length; i++) add(vector, `~${word.slice(i, i + 3)}`, tf * TRIGRAM_WEIGHT);
   }
   return normalize(vector);
+}
+
+const TRIGRAM_WEIGHT = 0.25;
+
+function add(vector: Float32Array, feature: string, weight: number): void {
+  const h = fnv1a(feature);
+  // A second, independent bit decides the sign, so colliding features cancel out on average.
+  const sign = Math.imul(h, 0x9e3779b1) >>> 31 === 0 ? 1 : -1;
+  vector[h % vector.length] += sign * weight;
 }
 
 /** Scales `vector` to unit length in place (a zero vector stays zero). */

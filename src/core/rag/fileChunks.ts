@@ -55,7 +55,7 @@ async function storedChunks(root: IndexRoot, relPath: string, text: string, opti
   } catch (err) {
     if (signal.aborted) throw err;
     // A grammar that fails to load must not keep the file out of the index.
-    chunks = chunkText(shown, text, options.chunkOptions.maxLines);
+    chunks = chunkText(shown, text, options.chunkOptions.blockLines);
   }
   const context = root.source === 'examples' ? exampleContext(parseExampleMeta(text)) : '';
   return chunks.map((c) => ({ ...c, source: root.source, context }));

@@ -34,12 +34,25 @@ interface Doc {
   readonly vals: Float32Array;
 }
 
+const TEST_WORDS = /\b(tests?|spec|specs|testing|mocha|jest|vitest|pytest|fixtures?|benchmarks?|mock\w*)\b/i;
+const TEST_PATHS = /(^|\/)(tests?|__tests__|specs?|benchmarks?|fixtures?)\/|\.(test|spec|bench)\.[a-z]+$|(^|\/)test_[^/]*\.py$/i;
+
+/**
+ * Tests mention every name of the code they test, so they outrank the code itself for most
+ * queries; unless the query asks for tests, they count for less.
+ */
+export function pathPrior(path: string): number {
+  return TEST_PATHS.test(path) ? 0.6 : 1;
+}
+
 /** How deep each side's list goes before fusion. */
 const CANDIDATES = 50;
 
 /** Text that is scored for a chunk: the hidden context, the path and names, then the code. */
 export function searchableText(chunk: StoredChunk): string {
-  return `${chunk.context}\n${chunk.path}\n${chunk.symbols.join(' ')}\n${chunk.text}`;
+  // Names twice: a chunk is about what it declares more than about what it mentions.
+  const names = chunk.symbols.join(' ');
+  return `${chunk.context}\n${chunk.path}\n${names}\n${names}\n${chunk.text}`;
 }
 
 /** An empty memory index. */
@@ -125,7 +138,14 @@ export function createMemoryIndex(): MemoryIndex {
         vectorScores(queryVector, scratch);
         vector = topK(scratch, range(docs.length), depth);
       }
-      return fuse(keyword, vector, mode, k).map((s) => ({ chunk: (docs[s.slot] as Doc).chunk, score: s.score }));
+      const wantsTests = TEST_WORDS.test(query);
+      return fuse(keyword, vector, mode, depth * 2)
+        .map((s) => {
+          const chunk = (docs[s.slot] as Doc).chunk;
+          return { chunk, score: s.score * (wantsTests ? 1 : pathPrior(chunk.path)) };
+        })
+        .sort((a, b) => b.score - a.score)
+        .slice(0, k);
     },
     get size() {
       return live;

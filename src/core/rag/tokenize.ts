@@ -1,6 +1,8 @@
+import porter2 from 'wink-porter2-stemmer';
+
 /**
  * Code-aware tokens shared by the keyword score and the hashed embedding: identifiers split at
- * camelCase, PascalCase, snake_case and digit boundaries, lower-cased and lightly stemmed, so
+ * camelCase, PascalCase, snake_case and digit boundaries, lower-cased and stemmed (Porter2), so
  * "getUserById" in code meets "get user by id" in a query.
  */
 
@@ -10,11 +12,27 @@ const STOPWORDS = new Set([
   'of', 'on', 'or', 'that', 'the', 'their', 'then', 'there', 'this', 'to', 'was', 'when', 'which', 'while', 'with',
   'we', 'you', 'our', 'your', 'how', 'what', 'where', 'does', 'do', 'can', 'will', 'should', 'would', 'so', 'but',
   'const', 'let', 'var', 'return', 'function', 'import', 'export', 'default', 'else', 'new', 'this', 'self', 'def',
-  'void', 'true', 'false', 'null', 'undefined', 'none', 'pass', 'await', 'async', 'public', 'private', 'protected',
+  'void', 'true', 'false', 'null', 'undefined', 'none', 'pass', 'await', 'public', 'private', 'protected',
   'readonly', 'static', 'any', 'unknown', 'string', 'number', 'boolean', 'object', 'type', 'interface', 'extends',
   'implements', 'typeof', 'instanceof', 'break', 'continue', 'case', 'switch', 'throw', 'try', 'catch', 'finally',
   'lambda', 'elif', 'not', 'yield', 'super', 'get', 'set', 'code', 'some', 'all', 'one',
 ]);
+
+// Code spells things short and prose spells them long: both sides map to one form.
+const ALIASES: Readonly<Record<string, string>> = {
+  hexadecimal: 'hex', regexp: 'regex', regexps: 'regex', regexes: 'regex',
+  authentication: 'auth', authenticate: 'auth', authenticated: 'auth', authorization: 'auth', authorize: 'auth', authn: 'auth', authz: 'auth',
+  configuration: 'config', configure: 'config', cfg: 'config', conf: 'config',
+  repository: 'repo', repositories: 'repo', database: 'db', databases: 'db',
+  identifier: 'id', identifiers: 'id', msg: 'message', err: 'error', errs: 'error',
+  req: 'request', res: 'response', resp: 'response', arr: 'array', param: 'parameter', params: 'parameter',
+  arg: 'argument', args: 'argument', env: 'environment', pwd: 'password', passwd: 'password', len: 'length',
+  init: 'initialize', maximum: 'max', minimum: 'min', dir: 'directory', asynchronous: 'async', synchronous: 'sync',
+  util: 'utility', utils: 'utility', impl: 'implementation', ctx: 'context', tmp: 'temporary', temp: 'temporary',
+};
+
+// Two-word phrases that code writes as one name.
+const PHRASES: Readonly<Record<string, string>> = { 'regular expression': 'regex', 'regular expressions': 'regex', 'web token': 'jwt' };
 
 const WORD = /[A-Za-z][A-Za-z0-9_$]*|[0-9]+/g;
 // Splits "parseHTTPResponse2" into parse, HTTP, Response, 2.
@@ -23,6 +41,8 @@ const SUBWORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
 /** Tokens of `text` in order, with repeats (term frequencies matter to both scorers). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
+  const prose = text.toLowerCase();
+  for (const [phrase, token] of Object.entries(PHRASES)) if (prose.includes(phrase)) out.push(token);
   for (const word of text.match(WORD) ?? []) {
     const parts = word.match(SUBWORD) ?? [];
     let kept = 0;
@@ -44,32 +64,24 @@ export function tokenize(text: string): string[] {
 
 /** Lower-cased, stemmed token, or '' for a stopword, a bare number or a single letter. */
 export function normalizeToken(part: string): string {
-  const lower = part.toLowerCase();
+  const raw = part.toLowerCase();
+  const lower = ALIASES[raw] ?? raw;
   if (lower.length < 2 || /^[0-9]+$/.test(lower) || STOPWORDS.has(lower)) return '';
   return stem(lower);
 }
 
-/** A tiny suffix stripper: plurals, common verb endings, "-ation" and a final "e", so parse/parsed/parsing/parses meet. */
+/** Porter2 stem, cached: the same few thousand words recur in every chunk. */
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('ing') && w.length > 5) w = trimDouble(w.slice(0, -3));
-  else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = trimDouble(w.slice(0, -2));
-  else if (/(ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('ation') && w.length > 7) w = w.slice(0, -3);
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
-  return w;
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = porter2(word);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
-// "mapped" -> "mapp" -> "map"; leaves "ll"/"ss" endings alone ("called" -> "call").
-function trimDouble(word: string): string {
-  const n = word.length;
-  if (n > 3 && word[n - 1] === word[n - 2] && !'lsz'.includes(word[n - 1])) return word.slice(0, -1);
-  return word;
-}
+const stems = new Map<string, string>();
 
 /** Term -> count for a token list. */
 export function termCounts(tokens: readonly string[]): Map<string, number> {

@@ -12,7 +12,8 @@ function keptWhole(chunks: readonly Chunk[], a: number, b: number): boolean {
 }
 
 describe('rag chunker', () => {
-  const opts = { maxLines: 20 };
+  // minUnitLines 1: every declaration its own chunk, so names can be checked one by one.
+  const opts = { maxLines: 20, minUnitLines: 1, blockLines: 20 };
 
   it('keeps every function whole, even one longer than the limit', async () => {
     const text = ['import { x } from "./x";', '', tsFunction('small', 3), '', tsFunction('huge', 40), '', tsFunction('after', 2), ''].join('\n');
@@ -54,6 +55,16 @@ describe('rag chunker', () => {
     const text = ["import { expect } from 'vitest';", '', "describe('login', () => {", "  it('works', () => {", '    expect(1).toBe(1);', '  });', '});', ''].join('\n');
     const chunks = await chunkFile(sharedParser(), 'test/login.test.ts', text, noAbort, opts);
     assert.ok(chunks.some((c) => c.symbol === 'describe: login' && c.startLine === 3 && c.endLine === 7));
+  });
+
+  it('groups declarations shorter than minUnitLines into blocks, never cutting one', async () => {
+    const text = [tsFunction('a', 1), tsFunction('b', 1), tsFunction('c', 12), tsFunction('d', 1)].join('\n');
+    const chunks = await chunkFile(sharedParser(), 'src/g.ts', text, noAbort, { maxLines: 60, minUnitLines: 8, blockLines: 40 });
+    assert.deepEqual(chunks.map((c) => [c.startLine, c.endLine, c.kind, c.symbols.join(',')]), [
+      [1, 10, 'block', 'a,b'],
+      [11, 26, 'function', 'c'],
+      [27, 31, 'block', 'd'],
+    ]);
   });
 
   it('cuts text files at blank lines, within the limit', () => {

@@ -1,0 +1,120 @@
+/**
+ * RAG benchmark. Run: npx tsx test/bench/rag.ts [--files 5000] [--quick]
+ * 1. Quality: the labeled query set over node_modules/zod/src, recall@5 and MRR@10 per fusion mode.
+ * 2. Scale: a 5,000-file tree copied from real packages; full index time and size on disk, reopen
+ *    time, re-index of one changed file, query latency (median, p95) at >= 50,000 chunks, RSS.
+ */
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMultiLanguageParser } from '../../src/core/parse/multiLanguageParser';
+import { openRagIndex, type RagIndex } from '../../src/core/rag/ragIndex';
+import { workspaceRoot } from '../../src/core/rag/roots';
+import { measureQuality, QUERY_COUNT } from './ragQuality';
+import { RAG_QUERIES } from './ragQueries';
+import { sourcePool, writeTree } from './ragTree';
+
+const signal = new AbortController().signal;
+const parser = createMultiLanguageParser();
+const argFiles = process.argv.indexOf('--files');
+const FILES = argFiles > 0 ? Number(process.argv[argFiles + 1]) : 5000;
+const TARGET_CHUNKS = 50_000;
+const ZOD = join(__dirname, '../../node_modules/zod/src');
+const POOL_DIRS = [ZOD, join(__dirname, '../../node_modules/@anthropic-ai/sdk/src')];
+
+const ms = (t: number): string => `${t.toFixed(1)} ms`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+}
+
+async function quality(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mge-bench-rag-q-'));
+  try {
+    const index = await openRagIndex({ dir, parser }, signal);
+    const report = await index.sync(workspaceRoot(ZOD), () => undefined, signal);
+    console.log(`quality: ${QUERY_COUNT} labeled queries over zod/src (${report.scanned} files, ${report.chunks} chunks, indexed in ${report.ms} ms)`);
+    for (const f of await measureQuality(index, ZOD, ['rrf', 'weighted', 'keyword', 'vector'], signal)) {
+      console.log(`  ${f.mode.padEnd(8)} recall@5 ${f.recallAt5.toFixed(3)}  MRR@10 ${f.mrr.toFixed(3)}  misses ${f.misses.length}`);
+      if (process.argv.includes('--misses')) for (const m of f.misses) console.log(`      miss: ${m}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function latency(index: RagIndex, rounds: number): Promise<{ median: number; p95: number; max: number }> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of RAG_QUERIES) {
+      const t = performance.now();
+      await index.search(q.query, 8, signal);
+      times.push(performance.now() - t);
+    }
+  }
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times) };
+}
+
+async function scale(): Promise<void> {
+  const tree = mkdtempSync(join(tmpdir(), 'mge-bench-rag-tree-'));
+  const dir = mkdtempSync(join(tmpdir(), 'mge-bench-rag-idx-'));
+  try {
+    const pool = sourcePool(POOL_DIRS);
+    const bytes = writeTree(join(tree, 'main'), pool, FILES);
+    console.log(`scale: ${FILES} files (${mb(bytes)}) copied and renamed from ${pool.length} real files of zod and @anthropic-ai/sdk`);
+    const index = await openRagIndex({ dir, parser }, signal);
+    const full = await index.sync(workspaceRoot(tree), () => undefined, signal);
+    console.log(`  full index: ${full.ms} ms for ${full.scanned} files, ${full.chunks} chunks; on disk ${mb(dirBytes(dir))}`);
+    const again = await index.sync(workspaceRoot(tree), () => undefined, signal);
+    console.log(`  second pass, nothing changed: ${again.ms} ms (${again.unchanged} unchanged)`);
+
+    const target = pool.findIndex((p) => p.rel.endsWith('v4/core/util.ts'));
+    const rel = `pkg${target % 40}/r0/${pool[target].rel}`;
+    const updates: number[] = [];
+    const passes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      appendFileSync(join(tree, 'main', rel), `\nexport function benchChange${i}(value: number): number {\n  return value * ${i};\n}\n`);
+      let t = performance.now();
+      await index.updateFiles('workspace', [`main/${rel}`], signal);
+      updates.push(performance.now() - t);
+      appendFileSync(join(tree, 'main', rel), `\n// touched ${i}\n`);
+      t = performance.now();
+      await index.sync(workspaceRoot(tree), () => undefined, signal);
+      passes.push(performance.now() - t);
+    }
+    console.log(`  re-index one changed file (${rel}): watcher path median ${ms(quantile(updates, 0.5))}, max ${ms(Math.max(...updates))}; full pass finding it median ${ms(quantile(passes, 0.5))}`);
+
+    let round = 1;
+    while (index.stats().chunks < TARGET_CHUNKS) {
+      writeTree(join(tree, `extra${round}`), pool.map((p) => ({ rel: p.rel, text: `// extra ${round}\n${p.text}` })), Math.min(FILES, 2000));
+      await index.sync(workspaceRoot(tree), () => undefined, signal);
+      round++;
+    }
+    const chunks = index.stats().chunks;
+    await latency(index, 1); // warm-up
+    const lat = await latency(index, 4);
+    console.log(`  query latency at ${chunks} chunks (${RAG_QUERIES.length * 4} queries, k=8): median ${ms(lat.median)}, p95 ${ms(lat.p95)}, max ${ms(lat.max)}`);
+    global.gc?.();
+    const mem = process.memoryUsage();
+    console.log(`  memory with ${chunks} chunks loaded: RSS ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}, array buffers ${mb(mem.arrayBuffers)}; index on disk ${mb(dirBytes(dir))}`);
+    const t = performance.now();
+    const reopened = await openRagIndex({ dir, parser }, signal);
+    console.log(`  reopen (load ${reopened.stats().chunks} chunks from disk): ${ms(performance.now() - t)}`);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  await quality();
+  if (!process.argv.includes('--quick')) await scale();
+  parser.dispose();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
