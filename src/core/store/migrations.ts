@@ -14,7 +14,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-/** Every migration, in order. The execution issue appends atoms and attempts here. */
+/** Every migration, in order. */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -127,6 +127,95 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at INTEGER NOT NULL,
         last_hit_at INTEGER,
         hits INTEGER NOT NULL DEFAULT 0
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'generation: task files, atoms, attempts, proposals, applied files',
+    sql: `
+      CREATE TABLE gen_tasks (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+        attempts INTEGER NOT NULL,
+        failure_level TEXT,
+        failure_message TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, task_id)
+      );
+      CREATE TABLE gen_task_files (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        base_content TEXT,
+        PRIMARY KEY (run_id, task_id, path)
+      );
+      CREATE TABLE atoms (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        atom_id TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('body', 'top-level', 'file', 'chunk')),
+        signature TEXT,
+        description TEXT NOT NULL,
+        hole_line INTEGER NOT NULL,
+        hole_text TEXT NOT NULL,
+        indent TEXT NOT NULL,
+        language TEXT,
+        ordinal INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'passed', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        code TEXT,
+        failure_level TEXT,
+        failure_message TEXT,
+        duration_ms INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, atom_id)
+      );
+      CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        atom_id TEXT NOT NULL,
+        attempt INTEGER NOT NULL,
+        model TEXT NOT NULL,
+        temperature REAL NOT NULL,
+        prompt_hash TEXT NOT NULL,
+        input_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        cache_read_tokens INTEGER NOT NULL,
+        cache_write_tokens INTEGER NOT NULL,
+        cost_usd REAL NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        from_cache INTEGER NOT NULL,
+        passed INTEGER NOT NULL,
+        failure_level TEXT,
+        failure_message TEXT,
+        levels_json TEXT NOT NULL,
+        code TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX attempts_by_atom ON attempts(run_id, atom_id, id);
+      CREATE TABLE proposals (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('proposing', 'proposed')),
+        content TEXT NOT NULL,
+        base_content TEXT,
+        atoms_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, path)
+      );
+      CREATE TABLE applied_files (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        applied_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, path)
       );
     `,
   },
