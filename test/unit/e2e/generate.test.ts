@@ -139,9 +139,9 @@ describe('e2e: mge generate against the fake server', function () {
 
     // Slow the model down and narrow the pipe so the kill lands in the middle of execution.
     const dir = workspace();
-    const baseUrl = await serve('task-api-ts', 0.2);
+    const baseUrl = await serve('task-api-ts', 0.05);
     let passed = 0;
-    const killed = await runMge(['generate', TASK_API_REQUEST, '--workspace', dir, '--base-url', baseUrl, '--apply', '--json', '--concurrency', '4'], {
+    const killed = await runMge(['generate', TASK_API_REQUEST, '--workspace', dir, '--base-url', baseUrl, '--apply', '--json', '--concurrency', '2'], {
       env: KEY,
       timeoutMs: 300_000,
       onJsonLine: (line, child) => {
