@@ -1,0 +1,106 @@
+/**
+ * One generate run: the plan stages (as `mge plan`), then the V2 engine (atoms) or the V1 engine
+ * (whole tasks), with events persisted and emitted and everything resume needs stored as it
+ * happens. `resumeGenerate` continues a run that stopped at any point (killed, cancelled, cost
+ * cap, failed): stored stages are not redone, passed atoms are kept, atoms that were in flight
+ * are redone, and files already proposed are not proposed again.
+ */
+import { createCostCap } from '../execute';
+import { CycleError } from '../graph';
+import { planTasks } from '../masterplan/schema';
+import { BadInputError, checkRequest } from '../pipeline/badInput';
+import { describeFailure } from '../pipeline/runErrors';
+import type { RunRecord, RunStatus, StoredMasterPlan } from '../ports';
+import type { ProgressEvent } from '../../shared/events';
+import type { GenerateDeps, GenerateInput, RunContext, RunTask } from './deps';
+import type { EngineResult } from './engineResult';
+import { planStages } from './stages';
+import { buildSummary, type GenerateOutcome, type GenerateSummary } from './summary';
+import { runV1 } from './v1Engine';
+import { runV2 } from './v2Engine';
+import { createPrefixWarmup } from './warmup';
+
+/**
+ * Generate code for `input.request` into proposals. Throws BadInputError (nothing stored) for an
+ * empty or oversized request; every later failure ends the run and is reported in the summary.
+ */
+export async function generateRun(deps: GenerateDeps, input: GenerateInput, signal: AbortSignal): Promise<GenerateSummary> {
+  const request = checkRequest(input.request);
+  const run = deps.store.createRun({
+    kind: 'generate',
+    engine: deps.settings.engine,
+    request,
+    workspaceRoot: input.workspaceRoot,
+    model: deps.settings.planningModel,
+    conversationId: input.conversationId ?? null,
+  });
+  return drive(deps, run, signal);
+}
+
+/** Continue generate run `runId` from what is stored (its engine is the one it started with). */
+export async function resumeGenerate(deps: GenerateDeps, runId: string, signal: AbortSignal): Promise<GenerateSummary> {
+  const run = deps.store.getRun(runId);
+  if (!run) throw new BadInputError(`There is no run ${runId} in this workspace's database.`);
+  if (run.kind !== 'generate') throw new BadInputError(`Run ${runId} is a planning run; continue it with \`mge plan --resume ${runId}\`.`);
+  deps.logger.info(`Resuming run ${runId} (status ${run.status}, last stage ${run.stage ?? 'none'})`);
+  return drive(deps, run, signal);
+}
+
+const STATUS: Readonly<Record<GenerateOutcome, RunStatus>> = { done: 'done', failed: 'failed', cancelled: 'cancelled', 'stopped-at-cost-cap': 'failed' };
+
+async function drive(deps: GenerateDeps, run: RunRecord, signal: AbortSignal): Promise<GenerateSummary> {
+  const { store, clock, generation: gen } = deps;
+  const started = clock.now();
+  const runId = run.id;
+  const emit = (event: ProgressEvent): void => {
+    store.appendEvent(runId, event);
+    deps.emit(event);
+  };
+  const redone = gen.resetRunningAtoms(runId);
+  if (redone > 0) deps.logger.info(`Run ${runId}: ${redone} atom(s) were in flight when it stopped; they will be redone.`);
+  if (run.status !== 'running') store.updateRun(runId, { status: 'running', error: null });
+  deps.calls.attach(runId, emit);
+  emit({ type: 'run/started', runId, request: run.request, engine: run.engine });
+  let plan: StoredMasterPlan | undefined;
+  let result: EngineResult;
+  try {
+    const stages = await planStages(deps, run, emit, signal);
+    plan = stages.plan;
+    const tasks: RunTask[] = planTasks(plan.plan);
+    const ctx: RunContext = {
+      deps, run, runId, emit, plan, tasks,
+      discovery: stages.discovery.document,
+      taskById: new Map(tasks.map((t) => [t.id, t])),
+      // Earlier spend of the run (planning, previous sessions) counts against the cap.
+      cap: createCostCap({ capUsd: deps.settings.maxCostUsd, spentUsd: store.usageForRun(runId).costUsd }),
+      warmup: createPrefixWarmup(),
+    };
+    result = run.engine === 'v1' ? await runV1(ctx, signal) : await runV2(ctx, signal);
+  } catch (err) {
+    const failure = err instanceof CycleError ? { code: 'cycle', message: err.message } : describeFailure(err, signal);
+    const cancelled = failure.code === 'cancelled';
+    result = { outcome: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : failure, executionMs: 0, criticalPathMs: 0, waves: 0, proposedNow: [], refused: [] };
+  } finally {
+    deps.calls.detach();
+  }
+  if (result.error && result.outcome === 'failed') emit({ type: 'run/error', runId, code: result.error.code, message: result.error.message });
+  if (result.outcome !== 'done') deps.logger.warn(`Run ${runId} ${result.outcome}${result.error ? `: ${result.error.message}` : ''}`);
+  store.updateRun(runId, { status: STATUS[result.outcome], error: result.error });
+  emit({ type: 'run/finished', runId, outcome: result.outcome, wallMs: clock.now() - started });
+  // Resume reads the run's state: it must be on disk before the caller exits.
+  await store.flushNow();
+  await gen.flushNow();
+  return buildSummary(deps, {
+    runId,
+    engine: run.engine,
+    plan: plan ?? store.masterPlanForRun(runId),
+    outcome: result.outcome,
+    error: result.error,
+    wallMs: clock.now() - started,
+    executionMs: result.executionMs,
+    criticalPathMs: result.criticalPathMs,
+    waves: result.waves,
+    filesProposedNow: result.proposedNow,
+    filesRefused: result.refused,
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The plan stages of a generate run (discovery, masterplan: the same code as `mge plan`, reused
+ * from what is stored), and the helper that runs any stage between its events.
+ */
+import { runDiscovery } from '../discovery/runDiscovery';
+import { runMasterPlan } from '../masterplan/runMasterPlan';
+import type { RunRecord, StoredDiscovery, StoredMasterPlan } from '../ports';
+import type { ProgressEvent, Stage } from '../../shared/events';
+import type { GenerateDeps } from './deps';
+
+/** Runs `body` as stage `name`: recorded as the run's stage (saved), between started/finished events. */
+export async function inStage<T>(deps: GenerateDeps, runId: string, name: Stage, emit: (e: ProgressEvent) => void, body: () => Promise<T>): Promise<T> {
+  const t0 = deps.clock.now();
+  deps.store.updateRun(runId, { stage: name });
+  await deps.store.flushNow();
+  emit({ type: 'stage/started', runId, stage: name });
+  const value = await body();
+  emit({ type: 'stage/finished', runId, stage: name, durationMs: deps.clock.now() - t0 });
+  return value;
+}
+
+/** Discovery and masterplan of `run`, each asked for only when not stored yet. */
+export async function planStages(
+  deps: GenerateDeps,
+  run: RunRecord,
+  emit: (e: ProgressEvent) => void,
+  signal: AbortSignal,
+): Promise<{ discovery: StoredDiscovery; plan: StoredMasterPlan }> {
+  const runId = run.id;
+  const planDeps = { ...deps, settings: deps.planSettings };
+  const discovery =
+    deps.store.discoveryForRun(runId) ??
+    (await inStage(deps, runId, 'discovery', emit, () => runDiscovery(planDeps, { runId, request: run.request }, signal)));
+  emit({ type: 'discovery/ready', runId, discoveryId: discovery.id, domain: discovery.document.domain, markdown: discovery.markdown });
+  const stored = deps.store.masterPlanForRun(runId);
+  const plan =
+    stored ??
+    (await inStage(deps, runId, 'masterplan', emit, () =>
+      runMasterPlan(planDeps, { runId, request: run.request, discovery, workspaceRoot: run.workspaceRoot }, signal),
+    ));
+  const tasks = plan.plan.phases.reduce((n, p) => n + p.tasks.length, 0);
+  emit({ type: 'plan/ready', runId, masterPlanId: plan.id, phases: plan.plan.phases.length, tasks, markdown: plan.markdown });
+  return { discovery, plan };
+}
