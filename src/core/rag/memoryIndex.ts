@@ -4,10 +4,12 @@
  * renumbered away once they pile up.
  */
 import { createBm25Index } from './bm25';
+import { HASHED_DIMENSIONS } from './embedding';
 import { fuse, type FusionMode } from './hybrid';
 import { tokenize } from './tokenize';
 import { topK, type Scored } from './topK';
 import type { StoredChunk } from './types';
+import { createVectorPostings } from './vectorPostings';
 
 /** A chunk with its search score. */
 export interface ScoredChunk {
@@ -30,8 +32,6 @@ export interface MemoryIndex {
 
 interface Doc {
   readonly chunk: StoredChunk;
-  readonly cols: Uint16Array;
-  readonly vals: Float32Array;
 }
 
 const TEST_WORDS = /\b(tests?|spec|specs|testing|mocha|jest|vitest|pytest|fixtures?|benchmarks?|mock\w*)\b/i;
@@ -55,11 +55,12 @@ export function searchableText(chunk: StoredChunk): string {
   return `${chunk.context}\n${chunk.path}\n${names}\n${names}\n${chunk.text}`;
 }
 
-/** An empty memory index. */
-export function createMemoryIndex(): MemoryIndex {
+/** An empty memory index for vectors of `dimensions`. */
+export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
   let docs: (Doc | null)[] = [];
   const byFile = new Map<string, number[]>();
   const bm25 = createBm25Index();
+  const vectors = createVectorPostings(dimensions);
   let live = 0;
   let dead = 0;
   let scratch = new Float32Array(0);
@@ -90,29 +91,20 @@ export function createMemoryIndex(): MemoryIndex {
       }
     });
     bm25.compact(renumber);
+    vectors.compact(renumber);
     for (const slots of byFile.values()) for (let i = 0; i < slots.length; i++) slots[i] = renumber[slots[i]];
     docs = kept;
     dead = 0;
   }
 
-  function vectorScores(queryVector: Float32Array, into: Float32Array): void {
-    for (let slot = 0; slot < docs.length; slot++) {
-      const doc = docs[slot];
-      if (!doc) continue;
-      const { cols, vals } = doc;
-      let dot = 0;
-      for (let i = 0; i < cols.length; i++) dot += vals[i] * queryVector[cols[i]];
-      into[slot] = dot;
-    }
-  }
-
   return {
-    setFile(fileKey, chunks, vectors) {
+    setFile(fileKey, chunks, vectorsIn) {
       removeFile(fileKey);
       const slots: number[] = [];
       chunks.forEach((chunk, i) => {
         const slot = docs.length;
-        docs.push({ chunk, ...sparse(vectors[i]) });
+        docs.push({ chunk });
+        vectors.add(slot, vectorsIn[i]);
         bm25.add(slot, tokenize(searchableText(chunk)));
         slots.push(slot);
         live++;
@@ -135,8 +127,8 @@ export function createMemoryIndex(): MemoryIndex {
       }
       if (mode !== 'keyword') {
         scratch.fill(0, 0, docs.length);
-        vectorScores(queryVector, scratch);
-        vector = topK(scratch, range(docs.length), depth);
+        const touched = vectors.score(queryVector, isLive, scratch);
+        vector = topK(scratch, touched, depth);
       }
       const wantsTests = TEST_WORDS.test(query);
       return fuse(keyword, vector, mode, depth * 2)
@@ -151,25 +143,4 @@ export function createMemoryIndex(): MemoryIndex {
       return live;
     },
   };
-}
-
-// Hashed vectors are mostly zeros: keeping the non-zero entries makes a scan ~5x cheaper.
-function sparse(vector: Float32Array): { cols: Uint16Array; vals: Float32Array } {
-  let n = 0;
-  for (let i = 0; i < vector.length; i++) if (vector[i] !== 0) n++;
-  const cols = new Uint16Array(n);
-  const vals = new Float32Array(n);
-  let w = 0;
-  for (let i = 0; i < vector.length; i++) {
-    if (vector[i] !== 0) {
-      cols[w] = i;
-      vals[w] = vector[i];
-      w++;
-    }
-  }
-  return { cols, vals };
-}
-
-function* range(n: number): IterableIterator<number> {
-  for (let i = 0; i < n; i++) yield i;
 }

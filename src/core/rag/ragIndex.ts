@@ -68,7 +68,7 @@ export async function openRagIndex(options: RagIndexOptions, signal: AbortSignal
   await mkdir(options.dir, { recursive: true });
   const catalog = await loadCatalog(options.dir, build);
   const store = createShardStore(options.dir, shards);
-  const memory = createMemoryIndex();
+  const memory = createMemoryIndex(embedding.dimensions);
   const parts: IndexParts = { dir: options.dir, catalog, memory, store, embedding };
   if (Object.keys(catalog.files).length === 0) await store.clear(signal);
   else await loadStored(parts, signal, options.logger);
