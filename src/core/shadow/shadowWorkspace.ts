@@ -1,0 +1,120 @@
+/**
+ * The shadow workspace: a scratch copy of what a run needs, where atoms are type-checked and run
+ * before the user sees them. It holds the files the run touches, the project's config files, and
+ * links to the dependency folders (node_modules, .venv, venv) that are never copied and never
+ * written through. Proposals are written in place with write().
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { configFilesIn, dependencyLinks, isInDependencyDir, relevantDirs } from './projectFiles';
+import { currentOwner, OWNER_FILE, removeStaleShadows, SHADOW_PREFIX } from './staleShadows';
+
+/** A live shadow copy. Owned by whoever created it; dispose() deletes the folder. */
+export interface ShadowWorkspace {
+  /** Absolute path of the copy. */
+  readonly root: string;
+  /** The workspace it mirrors. */
+  readonly sourceRoot: string;
+  /** Absolute path in the copy of a workspace-relative path; throws for paths that leave the copy. */
+  pathOf(relPath: string): string;
+  /** Writes `text` at `relPath` (folders created); refuses paths inside a dependency folder. */
+  write(relPath: string, text: string, signal: AbortSignal): Promise<void>;
+  /** Deletes the copy (links are removed, never followed). Safe to call twice. */
+  dispose(): Promise<void>;
+}
+
+export interface ShadowWorkspaceOptions {
+  /** The workspace root to mirror. */
+  readonly sourceRoot: string;
+  /** Workspace-relative paths (forward slashes) the run reads or writes; those that exist are copied. */
+  readonly files: readonly string[];
+  /** Where shadow folders live (default: <os tmpdir>/mge-shadows). */
+  readonly scratchDir?: string;
+}
+
+/** The default folder for shadow copies. */
+export function defaultScratchDir(): string {
+  return join(tmpdir(), 'mge-shadows');
+}
+
+/**
+ * Creates a shadow copy of `sourceRoot`, after removing stale copies left by dead processes.
+ * If building it fails half-way, the partial folder is removed before the error propagates.
+ */
+export async function createShadowWorkspace(options: ShadowWorkspaceOptions, signal: AbortSignal): Promise<ShadowWorkspace> {
+  const scratchDir = options.scratchDir ?? defaultScratchDir();
+  await mkdir(scratchDir, { recursive: true });
+  await removeStaleShadows(scratchDir, signal);
+  // The name ends in its creation time: a folder whose owner file was never written ages out by it.
+  const root = join(scratchDir, `${SHADOW_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${Date.now()}`);
+  await mkdir(root);
+  await writeFile(join(root, OWNER_FILE), JSON.stringify(currentOwner(Date.now())));
+  const shadow = new Shadow(root, options.sourceRoot);
+  try {
+    await populate(shadow, options, signal);
+  } catch (err) {
+    await shadow.dispose();
+    throw err;
+  }
+  return shadow;
+}
+
+async function populate(shadow: Shadow, options: ShadowWorkspaceOptions, signal: AbortSignal): Promise<void> {
+  const files = options.files.map(normaliseRel).filter((f) => !isInDependencyDir(f));
+  const dirs = relevantDirs(files);
+  const toCopy = new Set(files);
+  for (const dir of dirs) {
+    for (const name of configFilesIn(join(options.sourceRoot, dir))) toCopy.add(dir ? `${dir}/${name}` : name);
+  }
+  for (const rel of toCopy) {
+    signal.throwIfAborted();
+    const from = join(options.sourceRoot, rel);
+    if (!existsSync(from)) continue;
+    const to = shadow.pathOf(rel);
+    await mkdir(dirname(to), { recursive: true });
+    await copyFile(from, to);
+  }
+  for (const [rel, target] of dependencyLinks(options.sourceRoot, dirs)) {
+    const at = shadow.pathOf(rel);
+    await mkdir(dirname(at), { recursive: true });
+    // 'junction' lets Windows link folders without admin rights; ignored elsewhere.
+    await symlink(target, at, 'junction');
+  }
+}
+
+class Shadow implements ShadowWorkspace {
+  private disposing: Promise<void> | null = null;
+
+  constructor(readonly root: string, readonly sourceRoot: string) {}
+
+  pathOf(relPath: string): string {
+    const rel = normaliseRel(relPath);
+    const abs = join(this.root, rel);
+    if (rel.startsWith('../') || rel === '..' || !abs.startsWith(this.root + sep)) throw new Error(`path leaves the shadow workspace: ${relPath}`);
+    return abs;
+  }
+
+  async write(relPath: string, text: string, signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    if (this.disposing) throw new Error('shadow workspace used after dispose()');
+    const rel = normaliseRel(relPath);
+    // The dependency folders are links to the user's real ones: writing there would change them.
+    if (isInDependencyDir(rel)) throw new Error(`refusing to write inside a dependency folder: ${relPath}`);
+    const abs = this.pathOf(rel);
+    await mkdir(dirname(abs), { recursive: true });
+    await writeFile(abs, text);
+  }
+
+  dispose(): Promise<void> {
+    this.disposing ??= rm(this.root, { recursive: true, force: true, maxRetries: 3 });
+    return this.disposing;
+  }
+}
+
+function normaliseRel(relPath: string): string {
+  if (isAbsolute(relPath)) throw new Error(`expected a workspace-relative path, got ${relPath}`);
+  return normalize(relPath).split(sep).join('/').replace(/^\.\//, '');
+}
