@@ -1,0 +1,118 @@
+/**
+ * Level 4, types: the assembled file is written into the shadow workspace and the language
+ * server of its language (TypeScript's own for TS/JS, pyright for Python) is asked for its
+ * diagnostics; errors attributed to the atom fail it (see typeDiagnostics.ts). A server that is
+ * missing, will not start, dies or does not answer in time makes the level 'skipped' with the
+ * reason: never a silent pass.
+ */
+import { existsSync } from 'node:fs';
+import { LspTimeoutError, LspUnavailableError } from '../lsp/deadline';
+import type { ServerKind } from '../lsp/serverCommands';
+import type { LanguageServerPool } from '../lsp/serverPool';
+import type { LanguageId } from '../parse/languages';
+import type { LspDiagnostic } from '../lsp/protocol';
+import type { ShadowWorkspace } from '../shadow/shadowWorkspace';
+import { attributeErrors, baselineOf, errorsOnly, type DiagnosticBaseline } from './typeDiagnostics';
+import { skipped } from './validateAtom';
+import type { AtomUnderValidation, LevelResult, Validator } from './types';
+
+export interface TypesLevelOptions {
+  /** Where assembled files are written for the servers to read. */
+  readonly shadow: ShadowWorkspace;
+  /** The run's servers (the level does not own them: the run disposes the pool). */
+  readonly servers: LanguageServerPool;
+  /** Deadline of one diagnostics request (default 20 s: a cold server loads its project on the first). */
+  readonly timeoutMs?: number;
+  /**
+   * 'atom' (default): errors on the atom's lines, plus errors elsewhere the atom caused.
+   * 'file': every error in the file (`mge validate`, where the file is the unit).
+   */
+  readonly scope?: 'atom' | 'file';
+}
+
+const SERVED: Partial<Record<LanguageId, { kind: ServerKind; languageId: string }>> = {
+  typescript: { kind: 'typescript', languageId: 'typescript' },
+  tsx: { kind: 'typescript', languageId: 'typescriptreact' },
+  javascript: { kind: 'typescript', languageId: 'javascript' },
+  python: { kind: 'pyright', languageId: 'python' },
+};
+
+// A file with no tsconfig/jsconfig above it gets one in the shadow only: strict TypeScript,
+// checkJs for JavaScript (else the server reports no type errors in .js files at all), and
+// Node's types when installed (TypeScript 7 no longer loads every @types package by default).
+function defaultConfig(shadow: ShadowWorkspace): string {
+  const nodeTypes = existsSync(shadow.pathOf('node_modules/@types/node/package.json'));
+  return JSON.stringify({
+    compilerOptions: {
+      strict: true, allowJs: true, checkJs: true, noEmit: true, skipLibCheck: true,
+      target: 'es2022', module: 'nodenext', types: nodeTypes ? ['node'] : [],
+    },
+  });
+}
+
+async function ensureConfig(shadow: ShadowWorkspace, relPath: string, signal: AbortSignal): Promise<void> {
+  const segments = relPath.split('/').slice(0, -1);
+  for (let n = segments.length; n >= 0; n--) {
+    const dir = segments.slice(0, n).join('/');
+    const has = ['tsconfig.json', 'jsconfig.json'].some((name) => existsSync(shadow.pathOf(dir ? `${dir}/${name}` : name)));
+    if (has) return;
+  }
+  await shadow.write('tsconfig.json', defaultConfig(shadow), signal);
+}
+
+// JavaScript has no annotations to add: "implicitly has an 'any' type" (TS 7005-7034) is noise there.
+const IMPLICIT_ANY = new Set(['7005', '7006', '7008', '7010', '7011', '7019', '7031', '7034']);
+
+function relevant(errors: readonly LspDiagnostic[], language: LanguageId): LspDiagnostic[] {
+  return language === 'javascript' ? errors.filter((e) => !IMPLICIT_ANY.has(e.code ?? '')) : [...errors];
+}
+
+/** The types level over a shadow workspace and a server pool. */
+export function createTypesValidator(options: TypesLevelOptions): Validator {
+  const baselines = new Map<string, DiagnosticBaseline>();
+  const fileQueues = new Map<string, Promise<unknown>>();
+
+  // One file in the shadow is one document on the server: atoms of the same file take turns,
+  // or one atom's text could be checked under another's diagnostics request.
+  function serially<T>(relPath: string, work: () => Promise<T>): Promise<T> {
+    const previous = fileQueues.get(relPath) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(() => undefined, () => undefined);
+    fileQueues.set(relPath, settled);
+    void settled.then(() => {
+      if (fileQueues.get(relPath) === settled) fileQueues.delete(relPath);
+    });
+    return next;
+  }
+
+  async function check(target: AtomUnderValidation, served: { kind: ServerKind; languageId: string }, signal: AbortSignal): Promise<LevelResult> {
+    const { shadow, servers } = options;
+    if (served.kind === 'typescript') await ensureConfig(shadow, target.relPath, signal);
+    await shadow.write(target.relPath, target.fileText, signal);
+    const server = await servers.get(served.kind, shadow.root, signal);
+    const abs = shadow.pathOf(target.relPath);
+    const version = server.sync(abs, served.languageId, target.fileText);
+    const errors = relevant(errorsOnly(await server.diagnostics(abs, version, options.timeoutMs ?? 20_000, signal)), target.language ?? 'javascript');
+    const lines = target.fileText.split('\n').length;
+    const messages = options.scope === 'file'
+      ? attributeErrors(errors, 1, lines, null)
+      : attributeErrors(errors, target.startLine, target.endLine, baselines.get(target.relPath) ?? null);
+    if (messages.length === 0) baselines.set(target.relPath, baselineOf(errors));
+    return { level: 'types', status: messages.length === 0 ? 'pass' : 'fail', messages };
+  }
+
+  return {
+    level: 'types',
+    async validate(target: AtomUnderValidation, signal: AbortSignal): Promise<LevelResult> {
+      const served = target.language ? SERVED[target.language] : undefined;
+      if (!served) return skipped('types', `no language server for ${target.language ?? target.relPath}`);
+      try {
+        return await serially(target.relPath, () => check(target, served, signal));
+      } catch (err) {
+        if (signal.aborted) throw err;
+        if (err instanceof LspUnavailableError || err instanceof LspTimeoutError) return skipped('types', err.message);
+        throw err;
+      }
+    },
+  };
+}
