@@ -7,6 +7,7 @@ import { indexCommand } from './indexCommand';
 import { planCommand } from './plan';
 import { searchCommand } from './searchCommand';
 import { statusCommand } from './status';
+import { validateCommand } from './validateCommand';
 
 /** What every command gets: the process view and the signal SIGINT aborts. */
 export interface CliContext {
@@ -24,7 +25,7 @@ export interface CliCommand {
 }
 
 /** Every command, in help order. generate, resume, validate, index and search come with later issues. */
-export const COMMANDS: readonly CliCommand[] = [planCommand, statusCommand, indexCommand, searchCommand];
+export const COMMANDS: readonly CliCommand[] = [planCommand, statusCommand, indexCommand, searchCommand, validateCommand];
 
 /** The command called `name`. */
 export function findCommand(name: string): CliCommand | undefined {
