@@ -74,7 +74,7 @@ export async function runV1(ctx: RunContext, signal: AbortSignal): Promise<Engin
   const durations = new Map<string, number>();
   for (const a of gen.attempts(runId)) if (a.atomId.endsWith('#v1')) durations.set(a.atomId.slice(0, -3), (durations.get(a.atomId.slice(0, -3)) ?? 0) + a.durationMs);
   const measured = buildAtomGraph(ctx.tasks.map((t) => ({ id: t.id, dependsOn: t.dependsOn, expectedMs: durations.get(t.id) ?? 0 })));
-  const forced = outcomeOfStop(result.stop, signal);
+  const forced = outcomeOfStop(result.stop, signal) ?? (signal.aborted ? { outcome: 'cancelled' as const, error: null } : null);
   const finalStates = gen.taskStates(runId);
   const clean = ctx.tasks.every((t) => finalStates.get(t.id)?.status === 'done') && gen.atoms(runId).every((a) => a.status === 'passed') && tracker.errors.length === 0 && tracker.refused.length === 0;
   return {

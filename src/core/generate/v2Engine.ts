@@ -34,7 +34,7 @@ export async function runV2(ctx: RunContext, signal: AbortSignal): Promise<Engin
     structural.dispose();
   }
   const executionMs = deps.clock.now() - t0;
-  const forced = outcomeOfStop(executed.stop, signal);
+  let forced = outcomeOfStop(executed.stop, signal);
   if (!forced) {
     await inStage(deps, runId, 'assembly', emit, async () => {
       tracker.checkAll();
@@ -43,6 +43,8 @@ export async function runV2(ctx: RunContext, signal: AbortSignal): Promise<Engin
   } else {
     await tracker.drain();
   }
+  // Cancelled while the last files were being proposed: they were not all handed over.
+  if (!forced && signal.aborted) forced = { outcome: 'cancelled', error: null };
   const atoms = gen.atoms(runId);
   const durations = new Map(atoms.map((a) => [a.atomId, a.durationMs]));
   const states = gen.taskStates(runId);

@@ -70,6 +70,8 @@ export interface HarnessOptions {
   readonly workspaceRoot?: string;
   /** Reuse a running server (a resumed run talks to the same fake API). */
   readonly server?: FakeAnthropicServer;
+  /** Sees every event as it is emitted. */
+  readonly onEvent?: (event: ProgressEvent) => void;
 }
 
 /** Starts a fake server with `scenario` (unless one is given) and wires generation to it. */
@@ -86,7 +88,10 @@ export async function startGenerateHarness(scenario: Scenario, options: HarnessO
     settings: resolveSettings(() => undefined).settings,
     generate: { ...TEST_SETTINGS, ...options.settings },
     logger,
-    emit: (e) => events.push(e),
+    emit: (e) => {
+      events.push(e);
+      options.onEvent?.(e);
+    },
     parser: sharedParser,
     maxTransportRetries: 2,
   });

@@ -10,7 +10,8 @@ const statusOf = (h: GenerateHarness, atomId: string): string[] =>
     .filter((e): e is AtomStatusEvent => e.type === 'atom/status' && e.atomId === atomId)
     .map((e) => `${e.status}#${e.attempt}${e.failure ? `:${e.failure.level}` : ''}`);
 
-describe('generateRun: retries, failures and prompt caching', () => {
+describe('generateRun: retries, failures and prompt caching', function () {
+  this.timeout(30_000);
   let h: GenerateHarness | undefined;
   afterEach(async () => {
     await h?.close();

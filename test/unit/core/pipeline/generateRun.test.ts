@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateRun } from '../../../../src/core/generate/generateRun';
 import type { AtomStatusEvent, WavesPlannedEvent } from '../../../../src/shared/events';
 import { FINAL_FILES, statsScenario } from './generateScenario';
-import { startGenerateHarness, type GenerateHarness } from './generateHarness';
+import { memorySink, startGenerateHarness, type GenerateHarness } from './generateHarness';
 
 const REQUEST = 'A small statistics library';
 const noAbort = new AbortController().signal;
 
-describe('generateRun (V2) against the fake server', () => {
+describe('generateRun (V2) against the fake server', function () {
+  this.timeout(30_000);
   let h: GenerateHarness | undefined;
   afterEach(async () => {
     await h?.close();
@@ -42,5 +46,42 @@ describe('generateRun (V2) against the fake server', () => {
     assert.equal(stats?.atoms[1]?.placeholder, '  // @atom mean: returns sum of xs divided by its length; a RangeError for an empty list');
     assert.equal(stats?.baseContent, undefined);
     assert.equal(h.session.store.getRun(summary.runId)?.status, 'done');
+  });
+});
+
+describe('generateRun: paths the model or the disk make unsafe', function () {
+  this.timeout(30_000);
+  let h: GenerateHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('ignores skeleton files outside the task\'s list, whatever path the model gives', async () => {
+    const extra = [{ path: '../escape.ts', content: 'x' }, { path: '/etc/evil', content: 'x' }, { path: 'src/unplanned.ts', content: 'x' }];
+    h = await startGenerateHarness(statsScenario({ extraSkeletonFiles: extra }));
+    const summary = await generateRun(h.deps, { request: REQUEST, workspaceRoot: h.workspaceRoot }, noAbort);
+    assert.equal(summary.outcome, 'done');
+    assert.deepEqual(h.sink.files(), FINAL_FILES);
+    const warnings = h.logger.lines.filter((l) => l.level === 'warn').map((l) => l.message).join('\n');
+    for (const f of extra) assert.ok(warnings.includes(`ignored "${f.path}"`), warnings);
+  });
+
+  it('refuses to propose a file whose directory became a symlink out of the workspace', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mge-outside-'));
+    let root = '';
+    const sink = memorySink(async () => {
+      // After planning and atomization, before the first file under src/ is proposed.
+      if (!existsSync(join(root, 'src'))) symlinkSync(outside, join(root, 'src'));
+      await Promise.resolve();
+    });
+    root = mkdtempSync(join(tmpdir(), 'mge-ws-'));
+    h = await startGenerateHarness(statsScenario(), { sink, workspaceRoot: root });
+    const summary = await generateRun(h.deps, { request: REQUEST, workspaceRoot: root }, noAbort);
+    assert.equal(summary.outcome, 'failed');
+    assert.deepEqual(Object.keys(sink.files()), ['package.json']);
+    assert.deepEqual(summary.filesRefused.map((r) => r.path).sort(), ['src/math.ts', 'src/report.ts', 'src/stats.ts']);
+    assert.match(summary.filesRefused[0]?.reason ?? '', /symlink/);
+    assert.deepEqual(readdirSync(outside), []);
   });
 });

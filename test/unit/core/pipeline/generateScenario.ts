@@ -117,6 +117,12 @@ export interface StatsOptions {
   /** Units that never pass. */
   readonly stubborn?: readonly string[];
   readonly latency?: LatencyModel;
+  /** V1 tasks whose first answer has a syntax error. */
+  readonly v1Broken?: readonly string[];
+  /** Extra files (outside the task's list) the skeleton of T2 also answers. */
+  readonly extraSkeletonFiles?: ReadonlyArray<{ path: string; content: string }>;
+  /** Every atom call is answered with this error. */
+  readonly atomError?: { readonly status: number; readonly errorType: string };
   /** Called for every parsed header (tests count calls or hold them). */
   readonly onHeader?: (header: ParsedHeader) => void | Promise<void>;
 }
@@ -139,10 +145,17 @@ export function statsScenario(options: StatsOptions = {}): Scenario {
       if (planning) return planning;
       const header = parseHeader(request.promptText);
       if (header) await options.onHeader?.(header);
-      if (header?.kind === 'skeleton') return toolReply(SKELETON_TOOL, { files: SKELETONS[header.taskId] ?? [] });
-      if (header?.kind === 'atom') return toolReply(ATOM_TOOL, { code: atomCode(header.unit, header.attempt, options) });
+      if (header?.kind === 'skeleton') {
+        const extra = header.taskId === 'T2' ? (options.extraSkeletonFiles ?? []) : [];
+        return toolReply(SKELETON_TOOL, { files: [...(SKELETONS[header.taskId] ?? []), ...extra] });
+      }
+      if (header?.kind === 'atom') {
+        if (options.atomError) return { kind: 'error', status: options.atomError.status, errorType: options.atomError.errorType, message: 'refused by the scenario' };
+        return toolReply(ATOM_TOOL, { code: atomCode(header.unit, header.attempt, options) });
+      }
       if (header?.kind === 'v1task') {
-        const files = (SKELETONS[header.taskId] ?? []).map((f) => ({ path: f.path, content: filled(f.content) }));
+        const broken = options.v1Broken?.includes(header.taskId) && !request.promptText.includes('Your previous answer could not be used');
+        const files = (SKELETONS[header.taskId] ?? []).map((f) => ({ path: f.path, content: broken ? filled(f.content).replace(/\n}\n/, '\n\n') : filled(f.content) }));
         return toolReply(V1_TASK_TOOL, { files });
       }
       return { kind: 'error', status: 400, errorType: 'invalid_request_error', message: 'stats-library: no header in the prompt' };
