@@ -47,6 +47,17 @@ describe('generateRun (V2) against the fake server', function () {
     assert.equal(stats?.baseContent, undefined);
     assert.equal(h.session.store.getRun(summary.runId)?.status, 'done');
   });
+  it('answers a second identical run from the response cache (mge.v2.enableCaching): no API call, same files', async () => {
+    h = await startGenerateHarness(statsScenario(), { settings: { enableCaching: true } });
+    const first = await generateRun(h.deps, { request: REQUEST, workspaceRoot: h.workspaceRoot }, noAbort);
+    const before = h.server.requests.length;
+    const second = await generateRun(h.deps, { request: REQUEST, workspaceRoot: h.workspaceRoot }, noAbort);
+    assert.equal(second.outcome, 'done');
+    assert.equal(h.server.requests.length, before);
+    assert.equal(second.usage.costUsd, 0);
+    assert.deepEqual(h.sink.calls.filter((c) => c.runId === second.runId).flatMap((c) => c.proposals.map((p) => [p.relPath, p.content])).sort(),
+      h.sink.calls.filter((c) => c.runId === first.runId).flatMap((c) => c.proposals.map((p) => [p.relPath, p.content])).sort());
+  });
 });
 
 describe('generateRun: paths the model or the disk make unsafe', function () {
