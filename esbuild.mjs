@@ -61,6 +61,8 @@ function copyAssets() {
   }
   cpSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', join(wasmDir, 'web-tree-sitter.wasm'));
   cpSync('node_modules/sql.js/dist/sql-wasm.wasm', join(wasmDir, 'sql-wasm.wasm'));
+  // Curated RAG examples, indexed beside the workspace (src/core/rag/examples.ts finds dist/examples).
+  cpSync('examples', 'dist/examples', { recursive: true });
   mkdirSync('dist/webview', { recursive: true });
   cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
   cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');

@@ -15,6 +15,8 @@ const CLASSES = new Set([
   'record_declaration', 'namespace_declaration', 'object_declaration', 'type_declaration',
 ]);
 
+const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement', 'import_declaration', 'use_declaration']);
+
 /** The declaration inside wrappers (`export ...`, decorators, `const f = () => ...`). */
 export function unwrap(node: Node): Node {
   if (node.type === 'export_statement') {
@@ -73,6 +75,8 @@ export function unitName(node: Node): string {
 
 /** Names a group of plain statements declares (`const a = ...`, `type T = ...`, `X = 1`). */
 export function declaredNames(node: Node): string[] {
+  // Imported names are the file's dependencies, not what the chunk is about.
+  if (IMPORTS.has(node.type)) return [];
   const inner = unwrap(node);
   const named = inner.childForFieldName('name');
   if (named && named.text.length <= 80) return [named.text];

@@ -58,7 +58,7 @@ export interface RagIndex extends VectorIndex {
   stats(): RagIndexStats;
 }
 
-const CHUNKER_VERSION = 'chunker-v1';
+const CHUNKER_VERSION = 'chunker-v2';
 
 /** Opens the index in `options.dir` (creating it), loading every stored chunk into memory. */
 export async function openRagIndex(options: RagIndexOptions, signal: AbortSignal): Promise<RagIndex> {
