@@ -76,6 +76,8 @@ export type ParsedHeader =
 /** Reads a header line back (the first line of `text` that is one), or null. */
 export function parseHeader(text: string): ParsedHeader | null {
   for (const line of text.split('\n')) {
+    // Most lines of a prompt are not headers: skip them before splitting them into fields.
+    if (!line.startsWith('SKELETON ') && !line.startsWith('V1TASK ') && !line.startsWith('ATOM ')) continue;
     const fields = Object.fromEntries(
       line.split(' ').slice(1).map((kv) => {
         const eq = kv.indexOf('=');
