@@ -14,6 +14,7 @@ export interface FilledRange {
   readonly placeholder: string;
 }
 
+/** A skeleton with its holes filled. */
 export interface AssembledFile {
   readonly text: string;
   readonly ranges: FilledRange[];

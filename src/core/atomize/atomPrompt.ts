@@ -11,6 +11,7 @@ import { atomHeader, ATOM_TOOL } from './contract';
 import type { InjectedSignature } from './contextInjector';
 import type { AtomSpec } from './types';
 
+/** What one atom attempt's prompt is made of. */
 export interface AtomPromptInput {
   readonly atom: AtomSpec;
   readonly task: PlanTask;

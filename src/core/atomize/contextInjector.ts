@@ -21,6 +21,7 @@ export interface FileOutline {
   readonly imports: readonly ImportInfo[];
 }
 
+/** A declaration of another file, as shown to an atom. */
 export interface InjectedSignature {
   readonly path: string;
   readonly signature: string;
@@ -28,11 +29,13 @@ export interface InjectedSignature {
   readonly doc: string | null;
 }
 
+/** What the injector gives one atom: signatures for its prompt, atoms for its graph edges. */
 export interface AtomContext {
   readonly signatures: readonly InjectedSignature[];
   readonly dependsOn: readonly string[];
 }
 
+/** The run as the injector sees it. */
 export interface InjectionInput {
   readonly atoms: readonly AtomSpec[];
   readonly outlines: readonly FileOutline[];

@@ -22,6 +22,7 @@ const FUNCTIONS = new Set([
 /** What sits on a Python hole line before the marker (`...  # @atom f: x`). */
 const PY_FILLERS = /^(\.\.\.|pass)?$/;
 
+/** The holes of one file and the problems with how they are written. */
 export interface HoleScan {
   readonly holes: HoleSite[];
   /** Each problem as a sentence naming the line. */

@@ -9,6 +9,7 @@ import { planTasks, type MasterPlan } from '../masterplan/schema';
 import type { PromptBlock } from '../ports';
 import { ATOM_TOOL, SKELETON_TOOL, V1_TASK_TOOL } from './contract';
 
+/** The three kinds of generation call, each with its own rules (and cache entry). */
 export type CallKind = 'skeleton' | 'atom' | 'v1';
 
 const SKELETON_RULES = (maxLines: number): string => `You are the skeleton stage of MGE, a code generator that writes a project in small validated pieces. For one task of the plan you write every file the task creates or changes as a SKELETON: everything that declares is written out, everything that does is left as a hole that a later call fills.

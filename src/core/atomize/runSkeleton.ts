@@ -31,6 +31,7 @@ export class SkeletonError extends Error {
   }
 }
 
+/** Everything one task's skeleton call needs. */
 export interface SkeletonRequest {
   readonly task: PlanTask;
   readonly system: readonly PromptBlock[];
@@ -61,6 +62,7 @@ export interface SkeletonCalls {
   warn(message: string): void;
 }
 
+/** The usable skeleton files of a task and the calls it took. */
 export interface SkeletonResult {
   readonly files: DecomposableFile[];
   readonly attempts: number;

@@ -10,6 +10,7 @@ import { codeLines } from '../validate/lineBudget';
 import { scanHoles } from './holes';
 import type { HoleSite } from './types';
 
+/** What checking one skeleton file found. */
 export interface SkeletonFileCheck {
   readonly holes: HoleSite[];
   readonly syntax: string[];

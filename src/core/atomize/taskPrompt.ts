@@ -11,11 +11,13 @@ import { skeletonHeader, SKELETON_TOOL, v1TaskHeader, V1_TASK_TOOL } from './con
 /** Most characters of dependency files shown; beyond it only their paths are listed. */
 export const MAX_DEPENDENCY_CHARS = 60_000;
 
+/** A file shown in a prompt. */
 export interface ShownFile {
   readonly path: string;
   readonly content: string;
 }
 
+/** What a task-level prompt (skeleton or V1) is made of. */
 export interface TaskPromptInput {
   readonly task: PlanTask;
   /** Files of the tasks it depends on, nearest first (skeletons in V2, whole files in V1). */

@@ -24,6 +24,7 @@ const LLM_TOOL = { name: TOOL.name, description: TOOL.description, inputSchema: 
 /** Failures fed back per retry at most: enough to fix, short enough to stay cheap. */
 const MAX_FEEDBACK = 8;
 
+/** One atom with what its prompt needs. */
 export interface AtomJob {
   readonly atom: AtomSpec;
   readonly task: PlanTask;
@@ -31,6 +32,7 @@ export interface AtomJob {
   readonly context: AtomContext;
 }
 
+/** What every atom attempt of a run shares. */
 export interface AtomAttemptEnv {
   readonly guard: CallGuard;
   readonly system: readonly PromptBlock[];

@@ -10,10 +10,12 @@ import { budgetFromBuckets, reserveOrThrow, type ConcurrencyController, type Cos
 import type { LlmClient, LlmRequest, LlmResponse } from '../ports';
 import { createPrefixWarmup, type PrefixWarmup } from './warmup';
 
+/** The one way generation calls the model. */
 export interface CallGuard {
   call(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse>;
 }
 
+/** What a guard checks calls against and reports to. */
 export interface CallGuardOptions {
   readonly llm: LlmClient;
   readonly cap: CostCap;

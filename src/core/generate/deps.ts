@@ -15,6 +15,7 @@ import type { PrefixWarmup } from './warmup';
 import type { GenerateSettings } from './settings';
 import type { GenerationStore } from './store';
 
+/** The ports and settings of a generate run (build them with openCoreSession). */
 export interface GenerateDeps {
   readonly llm: LlmClient;
   /** Attributes the client's call records to the run (the client was built with its callbacks). */
@@ -39,6 +40,7 @@ export interface GenerateDeps {
   readonly extraValidators?: readonly Validator[];
 }
 
+/** What to generate, and where. */
 export interface GenerateInput {
   readonly request: string;
   /** Absolute path of the workspace the files are written into. */

@@ -3,6 +3,7 @@ import { CostCapReachedError, type StopReason } from '../execute';
 import { describeFailure } from '../pipeline/runErrors';
 import type { GenerateOutcome } from './summary';
 
+/** What an engine reports to the run driver. */
 export interface EngineResult {
   readonly outcome: GenerateOutcome;
   readonly error: { readonly code: string; readonly message: string } | null;

@@ -18,6 +18,7 @@ import type { GraphPlan } from './graphStage';
 import type { ProposalTracker } from './proposals';
 import type { AttemptEntry } from './store';
 
+/** How one atom ended in this run. */
 export interface AtomResult {
   readonly passed: boolean;
   readonly attempts: number;

@@ -10,6 +10,7 @@ import { extractSymbols } from '../parse/symbols';
 import type { AtomRecord } from './store';
 import type { RunContext } from './deps';
 
+/** The atoms of a run arranged for execution. */
 export interface GraphPlan {
   /** Every atom of the run by id (whole-file atoms included). */
   readonly atoms: ReadonlyMap<string, AtomRecord>;

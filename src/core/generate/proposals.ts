@@ -24,12 +24,17 @@ export interface TrackedAtom {
   readonly code: string | null;
 }
 
+/** Watches atoms pass and proposes each file once it is complete. */
 export interface ProposalTracker {
   /** New or changed atoms; their files are proposed if that made them complete. */
   update(atoms: readonly TrackedAtom[]): void;
   /** Check every file of the plan (start of a resumed run, end of a run). */
   checkAll(): void;
-  /** Resolves when every queued proposal has been handed over (or failed). */
+  /**
+   * Resolves when every queued proposal has been handed over (or failed). It takes no signal of
+   * its own: what it waits for runs under the run's signal, and after a cancel the driver must
+   * still wait for those proposals to wind down before it records the outcome.
+   */
   drain(): Promise<void>;
   /** Paths proposed in this run, across resumes, sorted. */
   proposedPaths(): string[];

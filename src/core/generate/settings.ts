@@ -5,6 +5,7 @@ import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TEMPERATURES } from '../execute';
 /** The fast, cheap model atoms use by default: ten-line atoms with rich context do not need more. */
 export const DEFAULT_ATOM_MODEL = 'claude-haiku-5-5';
 
+/** Every knob of a generate run. */
 export interface GenerateSettings {
   /** 'v2': atomized, parallel, validated at levels 1-3 (+4-5); 'v1': whole tasks, syntax only. */
   readonly engine: 'v1' | 'v2';
@@ -41,6 +42,7 @@ export interface GenerateSettings {
   readonly expectedAtomMs: number;
 }
 
+/** The defaults (the same as the extension's settings defaults). */
 export const DEFAULT_GENERATE_SETTINGS: GenerateSettings = {
   engine: 'v2',
   maxConcurrency: 100,

@@ -28,6 +28,7 @@ export interface AtomRecord extends AtomSpec {
   readonly durationMs: number;
 }
 
+/** A change of an atom's state; fields left out stay as they are. */
 export interface AtomUpdate {
   readonly status: AtomStatus;
   readonly attempts?: number;
@@ -53,6 +54,7 @@ export interface AttemptEntry {
   readonly code: string | null;
 }
 
+/** A proposal as recorded: handed to the EditSink or about to be. */
 export interface ProposalRecord {
   readonly status: 'proposing' | 'proposed';
   readonly proposal: FileProposal;
@@ -65,6 +67,7 @@ export interface ModelUsage {
   readonly costUsd: number;
 }
 
+/** Persistence of code generation (src/core/store/generation.ts implements it). */
 export interface GenerationStore {
   taskStates(runId: string): Map<string, TaskState>;
   /** Store a task's files and atoms and mark it done, in one transaction. */

@@ -8,8 +8,10 @@ import type { StoredMasterPlan } from '../ports';
 import type { ValidationLevel } from '../../shared/events';
 import type { GenerateDeps } from './deps';
 
+/** How a run ended (the `run/finished` outcome). */
 export type GenerateOutcome = 'done' | 'failed' | 'cancelled' | 'stopped-at-cost-cap';
 
+/** An atom (or a task) that did not make it, with why. */
 export interface FailedUnit {
   /** The atom, or `T3#skeleton` / `T3#v1` for a task whose call never gave usable files. */
   readonly atomId: string;
@@ -18,6 +20,7 @@ export interface FailedUnit {
   readonly message: string;
 }
 
+/** Tokens and cost of the whole run, every session included. */
 export interface GenerateUsage {
   readonly calls: number;
   readonly inputTokens: number;
@@ -31,6 +34,7 @@ export interface GenerateUsage {
   readonly cacheReadShare: number;
 }
 
+/** The end-of-run numbers (the CLI prints them; `--json` prints this object). */
 export interface GenerateSummary {
   readonly runId: string;
   readonly engine: 'v1' | 'v2';
@@ -66,6 +70,7 @@ export interface GenerateSummary {
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
+/** What the driver knows that the store does not. */
 export interface SummaryInput {
   readonly runId: string;
   readonly engine: 'v1' | 'v2';

@@ -7,6 +7,7 @@ import type { TaskFile } from '../atomize/types';
 import type { ShownFile } from '../atomize/taskPrompt';
 import type { RunContext, RunTask } from './deps';
 
+/** The files around one task. */
 export interface TaskSurroundings {
   readonly dependencyFiles: ShownFile[];
   /** Current text of the task's files that exist, by path. */

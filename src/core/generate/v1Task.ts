@@ -18,6 +18,7 @@ import type { TaskSurroundings } from './taskFiles';
 const TOOL = { name: V1_TASK_TOOL, description: 'Submit every file of the task, complete.', schema: v1TaskAnswerSchema };
 const LLM_TOOL = { name: TOOL.name, description: TOOL.description, inputSchema: toolInputSchema(TOOL.schema) };
 
+/** One whole file a V1 task wrote. */
 export interface V1File {
   readonly path: string;
   readonly content: string;
@@ -25,6 +26,7 @@ export interface V1File {
   readonly problems: readonly SyntaxProblem[];
 }
 
+/** Files (possibly with syntax errors left after the last attempt), or why there are none. */
 export type V1TaskResult =
   | { readonly ok: true; readonly files: readonly V1File[]; readonly attempts: number }
   | { readonly ok: false; readonly failure: AtomFailure; readonly attempts: number };

@@ -23,6 +23,7 @@ import { createFsWorkspace } from './fsWorkspace';
 import type { PlanRunDeps } from './planRun';
 import { DEFAULT_PLAN_SETTINGS } from './planSettings';
 
+/** What the composition is built from. */
 export interface CoreSessionOptions {
   readonly apiKey: string;
   /** Anthropic-compatible endpoint; '' or undefined: the public API. */
@@ -51,6 +52,7 @@ export interface GeneratePorts {
   readonly extraValidators?: readonly Validator[];
 }
 
+/** The composed core over one database. */
 export interface CoreSession {
   readonly db: StoreDatabase;
   readonly store: PlanStore;
