@@ -38,6 +38,17 @@ export interface GenerateDeps {
   readonly rateLimits?: () => RateLimitState;
   /** Validation levels 4-5 (types, runtime), run after levels 1-3 on every atom. */
   readonly extraValidators?: readonly Validator[];
+  /**
+   * Where levels 4-5 read the run's other files (the shadow workspace: ShadowWorkspace fits):
+   * given every file's latest skeleton before execution, so imports resolve to declared
+   * signatures, and each file's final text once it is proposed.
+   */
+  readonly validationWorkspace?: ValidationWorkspace;
+}
+
+/** A place the run's files are mirrored for validation. */
+export interface ValidationWorkspace {
+  write(relPath: string, text: string, signal: AbortSignal): Promise<void>;
 }
 
 /** What to generate, and where. */

@@ -115,6 +115,8 @@ export function createProposalTracker(ctx: RunContext, atoms: readonly TrackedAt
       for (const p of paths) proposed.add(p);
       proposedNow.push(...paths);
       await gen.flushNow();
+      const mirror = ctx.deps.validationWorkspace;
+      if (mirror) for (const p of ready) await mirror.write(p.relPath, p.content, signal);
     } catch (err) {
       // Cancelled mid-proposal: stays 'proposing' and is proposed again on resume.
       if (signal.aborted) return;

@@ -12,6 +12,17 @@ import { measuredCriticalPathMs, planGraph } from './graphStage';
 import { createProposalTracker } from './proposals';
 import { inStage } from './stages';
 
+/** Every file's latest skeleton into the validation workspace (levels 4-5 see the whole project's declarations). */
+async function mirrorSkeletons(ctx: RunContext, signal: AbortSignal): Promise<void> {
+  const target = ctx.deps.validationWorkspace;
+  if (!target) return;
+  const latest = new Map<string, string>();
+  const rank = new Map(ctx.tasks.map((t, i) => [t.id, i]));
+  const files = ctx.deps.generation.taskFiles(ctx.runId).sort((a, b) => (rank.get(a.taskId) ?? 0) - (rank.get(b.taskId) ?? 0));
+  for (const f of files) latest.set(f.path, f.content);
+  for (const [path, text] of latest) await target.write(path, text, signal);
+}
+
 /** Runs the V2 stages of the run in `ctx`. */
 export async function runV2(ctx: RunContext, signal: AbortSignal): Promise<EngineResult> {
   const { deps, runId, emit } = ctx;
@@ -22,6 +33,7 @@ export async function runV2(ctx: RunContext, signal: AbortSignal): Promise<Engin
   if (stopped) return { ...empty, ...stopped };
 
   const graph = await inStage(deps, runId, 'graph', emit, () => planGraph(ctx, signal));
+  await mirrorSkeletons(ctx, signal);
   const structural = createStructuralValidators(deps.parser);
   const tracker = createProposalTracker(ctx, [...graph.atoms.values()], signal);
   // A resumed run may hold complete files whose proposal never happened (or never finished).

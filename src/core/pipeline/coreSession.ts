@@ -6,7 +6,7 @@
  */
 import { createRealClock } from '../clock';
 import { createAnthropicLlmClient, type AnthropicLlmClient } from '../llm';
-import type { GenerateDeps } from '../generate/deps';
+import type { GenerateDeps, ValidationWorkspace } from '../generate/deps';
 import { generateSettingsFrom, type GenerateSettings } from '../generate/settings';
 import type { GenerationStore } from '../generate/store';
 import { createMultiLanguageParser, type MultiLanguageParser } from '../parse/multiLanguageParser';
@@ -50,6 +50,8 @@ export interface GeneratePorts {
   readonly workspace?: Workspace;
   readonly workspaceRoot: string;
   readonly extraValidators?: readonly Validator[];
+  /** The shadow workspace levels 4-5 read (see GenerateDeps.validationWorkspace). */
+  readonly validationWorkspace?: ValidationWorkspace;
 }
 
 /** The composed core over one database. */
@@ -105,6 +107,7 @@ export async function openCoreSession(options: CoreSessionOptions): Promise<Core
       editSink: ports.editSink,
       rateLimits: () => llm.getRateLimitState(),
       extraValidators: ports.extraValidators,
+      validationWorkspace: ports.validationWorkspace,
     }),
     async close() {
       if (ownsParser) parser.dispose();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateRun } from '../../../../src/core/generate/generateRun';
+import type { Validator } from '../../../../src/core/validate/types';
 import type { AtomStatusEvent } from '../../../../src/shared/events';
 import { FINAL_FILES, statsScenario } from './generateScenario';
 import { startGenerateHarness, type GenerateHarness } from './generateHarness';
@@ -49,6 +50,29 @@ describe('generateRun: retries, failures and prompt caching', function () {
     assert.deepEqual(attempts.map((a) => [a.temperature, a.model]), [[0.7, 'claude-haiku-5-5'], [0.5, 'claude-haiku-5-5'], [0.3, 'claude-haiku-5-5'], [0.3, 'claude-sonnet-5']]);
     assert.deepEqual(Object.keys(h.sink.files()).sort(), ['package.json', 'src/math.ts']);
     assert.equal(h.session.store.getRun(summary.runId)?.status, 'failed');
+  });
+
+  it('runs injected levels 4-5 after 1-3, feeds their failures back, and mirrors the run\'s files for them', async () => {
+    h = await startGenerateHarness(statsScenario());
+    const seen: string[] = [];
+    const types: Validator = {
+      level: 'types',
+      validate: (target) => {
+        seen.push(target.atomId);
+        const first = target.atomId === 'T2.src/math.ts#add' && seen.filter((id) => id === target.atomId).length === 1;
+        const messages = first ? [{ message: "Type 'string' is not assignable to type 'number'.", line: target.startLine, column: 3 }] : [];
+        return Promise.resolve({ level: 'types', status: first ? 'fail' : 'pass', messages });
+      },
+    };
+    const mirrored: string[] = [];
+    const validationWorkspace = { write: (relPath: string, text: string) => Promise.resolve(void mirrored.push(`${relPath}:${text.includes('@atom') ? 'skeleton' : 'final'}`)) };
+    const summary = await generateRun({ ...h.deps, extraValidators: [types], validationWorkspace }, { request: 'stats', workspaceRoot: h.workspaceRoot }, noAbort);
+    assert.equal(summary.outcome, 'done');
+    assert.equal(seen.length, 8, 'every atom, plus the retry of add');
+    assert.deepEqual(statusOf(h, 'T2.src/math.ts#add'), ['running#1', 'running#2:types', 'passed#2']);
+    assert.match(JSON.stringify(h.requestsWith('unit=add attempt=2')[0]), /\[types\] line 3:3: Type 'string' is not assignable/);
+    assert.deepEqual(mirrored.slice(0, 4).sort(), ['package.json:final', 'src/math.ts:skeleton', 'src/report.ts:skeleton', 'src/stats.ts:skeleton']);
+    assert.deepEqual(mirrored.slice(4).sort(), ['package.json:final', 'src/math.ts:final', 'src/report.ts:final', 'src/stats.ts:final']);
   });
 
   it('reads the shared prefix from the prompt cache on atom calls', async () => {
