@@ -39,10 +39,10 @@ export function cliSettings(flags: SettingFlags, env: Readonly<Record<string, st
 }
 
 /** Environment text as the type the setting expects; text that does not read as one is passed on to be warned about. */
-function parseEnv(raw: string, kind: 'boolean' | 'integer' | 'string'): unknown {
+function parseEnv(raw: string, kind: (typeof SETTING_SPECS)[SettingKey]['kind']): unknown {
   const text = raw.trim();
   if (kind === 'boolean' && /^(true|1|yes|on)$/i.test(text)) return true;
   if (kind === 'boolean' && /^(false|0|no|off)$/i.test(text)) return false;
-  if (kind === 'integer' && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if ((kind === 'integer' || kind === 'cost') && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   return text;
 }

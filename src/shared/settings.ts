@@ -7,11 +7,14 @@
 import { z } from 'zod';
 
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
+/** Ten-line atoms with rich injected context do not need the largest model; output dominates the bill. */
+export const DEFAULT_ATOM_MODEL = 'claude-haiku-5-5';
 
 interface BooleanSpec { readonly kind: 'boolean'; readonly default: boolean }
 interface IntegerSpec { readonly kind: 'integer'; readonly default: number; readonly min: number; readonly max: number }
 interface StringSpec { readonly kind: 'string'; readonly default: string }
-type SettingSpec = BooleanSpec | IntegerSpec | StringSpec;
+interface CostSpec { readonly kind: 'cost'; readonly default: null }
+type SettingSpec = BooleanSpec | IntegerSpec | StringSpec | CostSpec;
 
 /** Keys as they appear in VS Code settings (`mge.` + key). */
 export const SETTING_SPECS = {
@@ -20,8 +23,13 @@ export const SETTING_SPECS = {
   'v2.maxRetries': { kind: 'integer', default: 4, min: 1, max: 10 },
   'v2.enableCaching': { kind: 'boolean', default: true },
   'v2.enableRag': { kind: 'boolean', default: true },
+  'v2.atomMaxLines': { kind: 'integer', default: 10, min: 3, max: 40 },
   model: { kind: 'string', default: DEFAULT_MODEL },
+  atomModel: { kind: 'string', default: DEFAULT_ATOM_MODEL },
   'anthropic.baseUrl': { kind: 'string', default: '' },
+  reviewPlanBeforeExecution: { kind: 'boolean', default: true },
+  'validation.runtime': { kind: 'boolean', default: true },
+  maxCostUsd: { kind: 'cost', default: null },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTING_SPECS;
@@ -32,9 +40,17 @@ export const effectiveSettingsSchema = z.object({
   maxRetries: z.number().int(),
   enableCaching: z.boolean(),
   enableRag: z.boolean(),
+  atomMaxLines: z.number().int(),
   model: z.string(),
+  atomModel: z.string(),
   /** Empty string: the Anthropic default endpoint. */
   baseUrl: z.string(),
+  /** Stop a run before its spend passes this (USD); null: no cap. */
+  maxCostUsd: z.number().nullable(),
+  /** Show the Discovery Document and MasterPlan for review (and edits) before generating. */
+  reviewPlanBeforeExecution: z.boolean(),
+  /** Level 5 (run the acceptance checks) where the workspace is trusted. */
+  runtimeValidation: z.boolean(),
 });
 export type EffectiveSettings = z.infer<typeof effectiveSettingsSchema>;
 
@@ -75,6 +91,13 @@ export function resolveSettings(read: (key: SettingKey) => unknown): ResolvedSet
     warnings.push(`Setting mge.${key} should be text; using "${spec.default}".`);
     return spec.default;
   };
+  const cost = (): number | null => {
+    const raw = read('maxCostUsd');
+    if (raw === undefined || raw === null) return null;
+    if (typeof raw === 'number' && Number.isFinite(raw) && raw > 0) return raw;
+    warnings.push(`Setting mge.maxCostUsd should be a positive number of US dollars, or null for no cap; using no cap.`);
+    return null;
+  };
   const baseUrl = str('anthropic.baseUrl');
   const settings: EffectiveSettings = {
     v2Enabled: bool('v2.enabled'),
@@ -82,8 +105,13 @@ export function resolveSettings(read: (key: SettingKey) => unknown): ResolvedSet
     maxRetries: int('v2.maxRetries'),
     enableCaching: bool('v2.enableCaching'),
     enableRag: bool('v2.enableRag'),
+    atomMaxLines: int('v2.atomMaxLines'),
     model: str('model') || DEFAULT_MODEL,
+    atomModel: str('atomModel') || DEFAULT_ATOM_MODEL,
     baseUrl: isHttpUrl(baseUrl) ? baseUrl : warnBadUrl(baseUrl, warnings),
+    maxCostUsd: cost(),
+    reviewPlanBeforeExecution: bool('reviewPlanBeforeExecution'),
+    runtimeValidation: bool('validation.runtime'),
   };
   return { settings, warnings };
 }

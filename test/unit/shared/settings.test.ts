@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { resolveSettings, DEFAULT_MODEL, type SettingKey } from '../../../src/shared/settings';
+import { resolveSettings, DEFAULT_ATOM_MODEL, DEFAULT_MODEL, type SettingKey } from '../../../src/shared/settings';
 
 function resolve(values: Partial<Record<SettingKey, unknown>>) {
   return resolveSettings((key) => values[key]);
@@ -9,8 +9,9 @@ describe('shared/settings', () => {
   it('gives the documented defaults when nothing is set', () => {
     const { settings, warnings } = resolve({});
     assert.deepEqual(settings, {
-      v2Enabled: true, maxConcurrency: 100, maxRetries: 4, enableCaching: true, enableRag: true,
-      model: DEFAULT_MODEL, baseUrl: '',
+      v2Enabled: true, maxConcurrency: 100, maxRetries: 4, enableCaching: true, enableRag: true, atomMaxLines: 10,
+      model: DEFAULT_MODEL, atomModel: DEFAULT_ATOM_MODEL, baseUrl: '', maxCostUsd: null,
+      reviewPlanBeforeExecution: true, runtimeValidation: true,
     });
     assert.deepEqual(warnings, []);
   });
@@ -36,6 +37,14 @@ describe('shared/settings', () => {
     assert.equal(resolve({ 'anthropic.baseUrl': 'ftp://x' }).settings.baseUrl, '');
     assert.equal(resolve({ 'anthropic.baseUrl': ' http://127.0.0.1:4000 ' }).settings.baseUrl, 'http://127.0.0.1:4000');
     assert.equal(resolve({ 'anthropic.baseUrl': 'not a url' }).warnings.length, 1);
+  });
+
+  it('takes a positive cost cap and refuses a negative or non-numeric one with a warning', () => {
+    assert.equal(resolve({ maxCostUsd: 2.5 }).settings.maxCostUsd, 2.5);
+    assert.equal(resolve({ maxCostUsd: null }).settings.maxCostUsd, null);
+    const bad = resolve({ maxCostUsd: -1 });
+    assert.equal(bad.settings.maxCostUsd, null);
+    assert.match(bad.warnings[0], /mge\.maxCostUsd should be a positive number/);
   });
 
   it('falls back to the default model for an empty model name', () => {
