@@ -1,9 +1,9 @@
-/** Retrieval quality on the labeled zod query set: recall@5 and MRR@10 per fusion mode. */
+/** Retrieval quality on a labeled query set: recall@5 and MRR@10 per fusion mode. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FusionMode } from '../../src/core/rag/hybrid';
 import type { RagIndex } from '../../src/core/rag/ragIndex';
-import { RAG_QUERIES, type LabeledQuery } from './ragQueries';
+import type { LabeledQuery } from './ragQueries';
 
 /** Figures of one fusion mode. */
 export interface QualityFigures {
@@ -21,9 +21,9 @@ export function anchorLine(root: string, q: LabeledQuery): number {
   return at + 1;
 }
 
-/** Runs every labeled query through `index` in each mode. */
-export async function measureQuality(index: RagIndex, root: string, modes: readonly FusionMode[], signal: AbortSignal): Promise<QualityFigures[]> {
-  const targets = RAG_QUERIES.map((q) => ({ q, line: anchorLine(root, q) }));
+/** Runs every labeled query through `index` (built over `root`) in each mode. */
+export async function measureQuality(index: RagIndex, root: string, queries: readonly LabeledQuery[], modes: readonly FusionMode[], signal: AbortSignal): Promise<QualityFigures[]> {
+  const targets = queries.map((q) => ({ q, line: anchorLine(root, q) }));
   const out: QualityFigures[] = [];
   for (const mode of modes) {
     let hits5 = 0;
@@ -40,6 +40,3 @@ export async function measureQuality(index: RagIndex, root: string, modes: reado
   }
   return out;
 }
-
-/** The labeled set's size (for the report). */
-export const QUERY_COUNT = RAG_QUERIES.length;

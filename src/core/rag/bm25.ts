@@ -22,8 +22,8 @@ export interface Bm25Index {
   add(slot: number, tokens: readonly string[]): void;
   /** Forgets document `slot` (its tokens are needed to keep document frequencies right). */
   remove(slot: number, tokens: readonly string[]): void;
-  /** Adds each matching live slot's BM25 score into `into`; returns the slots touched. */
-  score(queryTokens: readonly string[], isLive: (slot: number) => boolean, into: Float32Array): number[];
+  /** Adds each matching live slot's BM25 score for the weighted query terms into `into`; returns the slots touched. */
+  score(query: ReadonlyMap<string, number>, isLive: (slot: number) => boolean, into: Float32Array): number[];
   /** Rewrites every posting list through `renumber` (old slot -> new slot, or -1 when gone). */
   compact(renumber: Int32Array): void;
   readonly terms: number;
@@ -62,11 +62,11 @@ export function createBm25Index(): Bm25Index {
         if (p) p.df--;
       }
     },
-    score(queryTokens, isLive, into) {
+    score(query, isLive, into) {
       const touched: number[] = [];
       if (docs === 0) return touched;
       const avg = totalLength / docs;
-      for (const [term, qtf] of termCounts(queryTokens)) {
+      for (const [term, qtf] of query) {
         const p = postings.get(term);
         if (!p || p.df === 0) continue;
         const idf = Math.log(1 + (docs - p.df + 0.5) / (p.df + 0.5)) * qtf;

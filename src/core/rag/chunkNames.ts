@@ -35,6 +35,12 @@ export function unwrap(node: Node): Node {
   return node;
 }
 
+/** Whether a node is a TypeScript overload signature (it belongs with the implementation that follows). */
+export function isOverloadSignature(node: Node): boolean {
+  const inner = node.type === 'export_statement' ? node.childForFieldName('declaration') : node;
+  return inner?.type === 'function_signature';
+}
+
 /** What kind of chunk a unit makes, or null when it is plain statements (grouped into blocks). */
 export function unitKind(node: Node, inClass: boolean): ChunkKind | null {
   const inner = unwrap(node);
@@ -58,8 +64,9 @@ export function unitName(node: Node): string {
   const inner = unwrap(node);
   const named = inner.childForFieldName('name') ?? inner.childForFieldName('type');
   if (named && named.text.length <= 80) return named.text;
-  if (inner !== node && (node.type === 'lexical_declaration' || node.type === 'variable_declaration')) {
-    const declarator = node.namedChildren.find((c) => c?.type === 'variable_declarator');
+  const declaration = node.type === 'export_statement' ? (node.childForFieldName('declaration') ?? node) : node;
+  if (inner !== node && (declaration.type === 'lexical_declaration' || declaration.type === 'variable_declaration')) {
+    const declarator = declaration.namedChildren.find((c) => c?.type === 'variable_declarator');
     const name = declarator?.childForFieldName('name');
     if (name) return name.text;
   }

@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { MultiLanguageParser } from '../parse/multiLanguageParser';
 import { endLine, startLine } from '../parse/nodeUtils';
-import { declaredNames, membersOf, unitKind, unitName } from './chunkNames';
+import { declaredNames, isOverloadSignature, membersOf, unitKind, unitName } from './chunkNames';
 import { chunkText } from './textChunker';
 import type { Chunk, ChunkKind } from './types';
 
@@ -80,8 +80,8 @@ function walkUnits(children: readonly (Node | null)[], container: string | null,
     if (!node) continue;
     const nodeStart = startLine(node);
     const nodeEnd = endLine(node);
-    if (node.type === 'comment') {
-      // A comment directly above a declaration is its doc: keep them together.
+    if (node.type === 'comment' || isOverloadSignature(node)) {
+      // A doc comment or an overload signature directly above a declaration belongs to it.
       if (comments && nodeStart <= comments.end + 1) comments.end = nodeEnd;
       else {
         if (comments) addToBlock(comments.start, comments.end, []);

@@ -6,7 +6,8 @@
 import { createBm25Index } from './bm25';
 import { HASHED_DIMENSIONS } from './embedding';
 import { fuse, type FusionMode } from './hybrid';
-import { tokenize } from './tokenize';
+import { synonymsOf } from './synonyms';
+import { termCounts, tokenize } from './tokenize';
 import { topK, type Scored } from './topK';
 import type { StoredChunk } from './types';
 import { createVectorPostings } from './vectorPostings';
@@ -43,6 +44,18 @@ const TEST_PATHS = /(^|\/)(tests?|__tests__|specs?|benchmarks?|fixtures?)\/|\.(t
  */
 export function pathPrior(path: string): number {
   return TEST_PATHS.test(path) ? 0.6 : 1;
+}
+
+/** Weight of a synonym relative to a word the query used. */
+const SYNONYM_WEIGHT = 0.3;
+
+/** Query terms with their weights: the query's own (by count) and their synonyms, weaker. */
+export function weightedQuery(query: string): Map<string, number> {
+  const terms = termCounts(tokenize(query));
+  for (const term of [...terms.keys()]) {
+    for (const synonym of synonymsOf(term)) if (!terms.has(synonym)) terms.set(synonym, SYNONYM_WEIGHT);
+  }
+  return terms;
 }
 
 /** How deep each side's list goes before fusion. */
@@ -122,7 +135,7 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
       let vector: Scored[] = [];
       if (mode !== 'vector') {
         scratch.fill(0, 0, docs.length);
-        const touched = bm25.score(tokenize(query), isLive, scratch);
+        const touched = bm25.score(weightedQuery(query), isLive, scratch);
         keyword = topK(scratch, touched, depth);
       }
       if (mode !== 'keyword') {

@@ -29,7 +29,7 @@ export interface RagIndexOptions {
   readonly maxFileBytes?: number;
   /** vectra files the chunks are spread over (default 64). Changing it rebuilds the index. */
   readonly shards?: number;
-  /** How keyword and vector rankings are fused (default 'rrf'). */
+  /** How keyword and vector rankings are fused (default 'weighted': it beat 'rrf' on both labeled sets). */
   readonly fusion?: FusionMode;
   readonly chunkOptions?: ChunkOptions;
 }
@@ -58,7 +58,7 @@ export interface RagIndex extends VectorIndex {
   stats(): RagIndexStats;
 }
 
-const CHUNKER_VERSION = 'chunker-v2';
+const CHUNKER_VERSION = 'chunker-v3';
 
 /** Opens the index in `options.dir` (creating it), loading every stored chunk into memory. */
 export async function openRagIndex(options: RagIndexOptions, signal: AbortSignal): Promise<RagIndex> {
@@ -73,7 +73,7 @@ export async function openRagIndex(options: RagIndexOptions, signal: AbortSignal
   if (Object.keys(catalog.files).length === 0) await store.clear(signal);
   else await loadStored(parts, signal, options.logger);
   const read: ReadOptions = { parser: options.parser, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, chunkOptions: options.chunkOptions ?? DEFAULT_CHUNK_OPTIONS };
-  const fusion = options.fusion ?? 'rrf';
+  const fusion = options.fusion ?? 'weighted';
 
   let tail: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {

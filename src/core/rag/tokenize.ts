@@ -58,9 +58,19 @@ export function tokenize(text: string): string[] {
       const whole = word.replace(/[_$]/g, '').toLowerCase();
       if (whole.length > 3) out.push(`#${whole}`);
     }
+    // Acronyms whole: camel splitting reads "CIDRv6" as "CID" + "Rv"; "cidr" and "cidrv6" are what people type.
+    if (/[A-Z]{2}/.test(word)) {
+      for (const m of word.matchAll(ACRONYM)) {
+        const acronym = m[1].toLowerCase();
+        if (acronym.length >= 2 && !STOPWORDS.has(acronym)) out.push(acronym);
+        if (m[2]) out.push(`${acronym}${m[2].toLowerCase()}`);
+      }
+    }
   }
   return out;
 }
+
+const ACRONYM = /([A-Z]{2,})(v[0-9]+)?/g;
 
 /** Lower-cased, stemmed token, or '' for a stopword, a bare number or a single letter. */
 export function normalizeToken(part: string): string {
