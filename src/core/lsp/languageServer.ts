@@ -49,9 +49,10 @@ export async function startLanguageServer(command: ServerCommand, options: Langu
   try {
     await session.initialize(options, signal);
   } catch (err) {
+    // The reason before our own kill: a crash says why, a silent server says it timed out.
+    const why = proc.exitReason() ?? (err instanceof Error ? err.message : String(err));
     await session.dispose();
     if (signal.aborted) throw err;
-    const why = proc.exitReason() ?? (err instanceof Error ? err.message : String(err));
     throw new LspUnavailableError(`${command.name} did not start: ${why}`);
   }
   return session;
