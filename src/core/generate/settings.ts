@@ -1,9 +1,8 @@
 /** Knobs of code generation, with defaults; the CLI and the extension fill them from their settings. */
-import { DEFAULT_MODEL, type EffectiveSettings } from '../../shared/settings';
+import { DEFAULT_ATOM_MODEL, DEFAULT_MODEL, type EffectiveSettings } from '../../shared/settings';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TEMPERATURES } from '../execute';
 
-/** The fast, cheap model atoms use by default: ten-line atoms with rich context do not need more. */
-export const DEFAULT_ATOM_MODEL = 'claude-haiku-5-5';
+export { DEFAULT_ATOM_MODEL };
 
 /** Every knob of a generate run. */
 export interface GenerateSettings {
@@ -71,7 +70,10 @@ export function generateSettingsFrom(effective: EffectiveSettings, overrides: Pa
     engine: effective.v2Enabled ? 'v2' : 'v1',
     maxConcurrency: effective.maxConcurrency,
     maxRetries: effective.maxRetries,
+    atomMaxLines: effective.atomMaxLines,
+    atomModel: effective.atomModel,
     planningModel: effective.model,
+    maxCostUsd: effective.maxCostUsd,
     enableCaching: effective.enableCaching,
     enableRag: effective.enableRag,
     ...overrides,
