@@ -58,7 +58,8 @@ export interface RagIndex extends VectorIndex {
   stats(): RagIndexStats;
 }
 
-const CHUNKER_VERSION = 'chunker-v3';
+// Bumped whenever chunks or their stored form change: an index built differently is rebuilt.
+const CHUNKER_VERSION = 'chunker-v3-q8';
 
 /** Opens the index in `options.dir` (creating it), loading every stored chunk into memory. */
 export async function openRagIndex(options: RagIndexOptions, signal: AbortSignal): Promise<RagIndex> {

@@ -80,7 +80,7 @@ export function createShardStore(dir: string, shards: number): ShardStore {
             const change = changes.get(key);
             if (!change) continue;
             for (let i = 0; i < change.chunks.length; i++) {
-              await index.insertItem({ id: `${key}#${i}`, metadata: toMetadata(key, change.chunks[i]), vector: rounded(change.vectors[i]) });
+              await index.insertItem({ id: `${key}#${i}`, metadata: toMetadata(key, change.chunks[i]), vector: quantized(change.vectors[i]) });
             }
           }
           await index.endUpdate();
@@ -100,9 +100,12 @@ export function createShardStore(dir: string, shards: number): ShardStore {
   };
 }
 
-// Four decimals keep cosine scores to ~1e-4 and the JSON a third of full-precision size.
-function rounded(vector: Float32Array): number[] {
-  return Array.from(vector, (v) => Math.round(v * 1e4) / 1e4);
+// Stored as 8-bit integers (-127..127), the precision the memory index searches with anyway:
+// about half the JSON of four decimals, and cosine similarity does not care about the scale.
+const SCALE = 127;
+
+function quantized(vector: Float32Array): number[] {
+  return Array.from(vector, (v) => Math.round(v * SCALE));
 }
 
 function toMetadata(file: string, c: StoredChunk): ItemMetadata {
@@ -117,5 +120,5 @@ function fromItem(m: ItemMetadata, vector: readonly number[]): LoadedChunk {
     source: m.source, path: m.path, startLine: m.startLine, endLine: m.endLine, language: m.language,
     kind: m.kind as ChunkKind, symbol: m.symbol, symbols: m.symbols ? m.symbols.split('\n') : [], text: m.text, context: m.context,
   };
-  return { fileKey: m.file, chunk, vector: Float32Array.from(vector) };
+  return { fileKey: m.file, chunk, vector: Float32Array.from(vector, (v) => v / SCALE) };
 }

@@ -44,27 +44,42 @@ export function tokenize(text: string): string[] {
   const prose = text.toLowerCase();
   for (const [phrase, token] of Object.entries(PHRASES)) if (prose.includes(phrase)) out.push(token);
   for (const word of text.match(WORD) ?? []) {
-    const parts = word.match(SUBWORD) ?? [];
-    let kept = 0;
-    for (const part of parts) {
-      const token = normalizeToken(part);
-      if (token) {
-        out.push(token);
-        kept++;
-      }
+    let tokens = wordTokens.get(word);
+    if (!tokens) {
+      tokens = tokensOfWord(word);
+      // Code repeats its identifiers endlessly: splitting and stemming each once is most of the saving.
+      if (wordTokens.size > 100_000) wordTokens.clear();
+      wordTokens.set(word, tokens);
     }
-    // The whole identifier as well, so an exact name beats its scattered parts.
-    if (parts.length > 1 && kept > 0) {
-      const whole = word.replace(/[_$]/g, '').toLowerCase();
-      if (whole.length > 3) out.push(`#${whole}`);
+    for (const t of tokens) out.push(t);
+  }
+  return out;
+}
+
+const wordTokens = new Map<string, readonly string[]>();
+
+function tokensOfWord(word: string): string[] {
+  const out: string[] = [];
+  const parts = word.match(SUBWORD) ?? [];
+  let kept = 0;
+  for (const part of parts) {
+    const token = normalizeToken(part);
+    if (token) {
+      out.push(token);
+      kept++;
     }
-    // Acronyms whole: camel splitting reads "CIDRv6" as "CID" + "Rv"; "cidr" and "cidrv6" are what people type.
-    if (/[A-Z]{2}/.test(word)) {
-      for (const m of word.matchAll(ACRONYM)) {
-        const acronym = m[1].toLowerCase();
-        if (acronym.length >= 2 && !STOPWORDS.has(acronym)) out.push(acronym);
-        if (m[2]) out.push(`${acronym}${m[2].toLowerCase()}`);
-      }
+  }
+  // The whole identifier as well, so an exact name beats its scattered parts.
+  if (parts.length > 1 && kept > 0) {
+    const whole = word.replace(/[_$]/g, '').toLowerCase();
+    if (whole.length > 3) out.push(`#${whole}`);
+  }
+  // Acronyms whole: camel splitting reads "CIDRv6" as "CID" + "Rv"; "cidr" and "cidrv6" are what people type.
+  if (/[A-Z]{2}/.test(word)) {
+    for (const m of word.matchAll(ACRONYM)) {
+      const acronym = m[1].toLowerCase();
+      if (acronym.length >= 2 && !STOPWORDS.has(acronym)) out.push(acronym);
+      if (m[2]) out.push(`${acronym}${m[2].toLowerCase()}`);
     }
   }
   return out;
