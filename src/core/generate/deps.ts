@@ -57,6 +57,11 @@ export interface GenerateInput {
   /** Absolute path of the workspace the files are written into. */
   readonly workspaceRoot: string;
   readonly conversationId?: string | null;
+  /**
+   * Generate from the discovery and plan of this earlier run (a planning run the user reviewed)
+   * instead of asking for new ones: they are copied into the new run, no model call is made.
+   */
+  readonly planFromRunId?: string;
 }
 
 /** A task of the plan with its phase. */

@@ -10,7 +10,7 @@ import { CycleError } from '../graph';
 import { planTasks } from '../masterplan/schema';
 import { BadInputError, checkRequest } from '../pipeline/badInput';
 import { describeFailure } from '../pipeline/runErrors';
-import type { RunRecord, RunStatus, StoredMasterPlan } from '../ports';
+import type { RunRecord, RunStatus, StoredDiscovery, StoredMasterPlan } from '../ports';
 import type { ProgressEvent } from '../../shared/events';
 import type { GenerateDeps, GenerateInput, RunContext, RunTask } from './deps';
 import type { EngineResult } from './engineResult';
@@ -26,6 +26,7 @@ import { createPrefixWarmup } from './warmup';
  */
 export async function generateRun(deps: GenerateDeps, input: GenerateInput, signal: AbortSignal): Promise<GenerateSummary> {
   const request = checkRequest(input.request);
+  const source = input.planFromRunId === undefined ? undefined : reviewedPlan(deps, input.planFromRunId);
   const run = deps.store.createRun({
     kind: 'generate',
     engine: deps.settings.engine,
@@ -34,7 +35,19 @@ export async function generateRun(deps: GenerateDeps, input: GenerateInput, sign
     model: deps.settings.planningModel,
     conversationId: input.conversationId ?? null,
   });
+  if (source) {
+    const discovery = deps.store.saveDiscovery(run.id, source.discovery.document, source.discovery.markdown);
+    deps.store.saveMasterPlan(run.id, discovery.id, source.plan.plan, source.plan.markdown);
+  }
   return drive(deps, run, signal);
+}
+
+/** The stored discovery and plan of run `runId`, or BadInputError. */
+function reviewedPlan(deps: GenerateDeps, runId: string): { discovery: StoredDiscovery; plan: StoredMasterPlan } {
+  const discovery = deps.store.discoveryForRun(runId);
+  const plan = deps.store.masterPlanForRun(runId);
+  if (!discovery || !plan) throw new BadInputError(`Run ${runId} has no stored plan to generate from.`);
+  return { discovery, plan };
 }
 
 /** Continue generate run `runId` from what is stored (its engine is the one it started with). */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRun } from '../../../../src/core/generate/generateRun';
+import { planRun } from '../../../../src/core/pipeline/planRun';
 import type { AtomStatusEvent, WavesPlannedEvent } from '../../../../src/shared/events';
 import { FINAL_FILES, statsScenario } from './generateScenario';
 import { memorySink, startGenerateHarness, type GenerateHarness } from './generateHarness';
@@ -47,6 +48,17 @@ describe('generateRun (V2) against the fake server', function () {
     assert.equal(stats?.baseContent, undefined);
     assert.equal(h.session.store.getRun(summary.runId)?.status, 'done');
   });
+  it('generates from a reviewed plan of an earlier run without planning again', async () => {
+    h = await startGenerateHarness(statsScenario());
+    const planned = await planRun(h.session.planDeps, { request: REQUEST, workspaceRoot: h.workspaceRoot }, noAbort);
+    const before = h.server.requests.length;
+    const summary = await generateRun(h.deps, { request: REQUEST, workspaceRoot: h.workspaceRoot, planFromRunId: planned.runId }, noAbort);
+    assert.equal(summary.outcome, 'done');
+    assert.equal(h.requestsWith('record_discovery').length + h.requestsWith('submit_masterplan').length, 2, 'only the planning run planned');
+    assert.ok(h.server.requests.length > before);
+    assert.deepEqual(h.sink.files(), FINAL_FILES);
+  });
+
   it('answers a second identical run from the response cache (mge.v2.enableCaching): no API call, same files', async () => {
     h = await startGenerateHarness(statsScenario(), { settings: { enableCaching: true } });
     const first = await generateRun(h.deps, { request: REQUEST, workspaceRoot: h.workspaceRoot }, noAbort);
