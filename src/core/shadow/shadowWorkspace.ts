@@ -9,6 +9,8 @@ import { copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { languageForPath, type LanguageId } from '../parse/languages';
+import { importClosure } from './importClosure';
 import { configFilesIn, dependencyLinks, isInDependencyDir, relevantDirs } from './projectFiles';
 import { currentOwner, OWNER_FILE, removeStaleShadows, SHADOW_PREFIX } from './staleShadows';
 
@@ -22,6 +24,11 @@ export interface ShadowWorkspace {
   pathOf(relPath: string): string;
   /** Writes `text` at `relPath` (folders created); refuses paths inside a dependency folder. */
   write(relPath: string, text: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Copies in the workspace files that `relPath` (with `text`) imports, transitively, that the
+   * copy does not have yet (never over a proposal). Returns the paths copied.
+   */
+  includeImports(relPath: string, text: string, language: LanguageId, signal: AbortSignal): Promise<string[]>;
   /** Deletes the copy (links are removed, never followed). Safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -87,6 +94,7 @@ async function populate(shadow: Shadow, options: ShadowWorkspaceOptions, signal:
 
 class Shadow implements ShadowWorkspace {
   private disposing: Promise<void> | null = null;
+  private readonly importsSeen = new Set<string>();
 
   constructor(readonly root: string, readonly sourceRoot: string) {}
 
@@ -106,6 +114,20 @@ class Shadow implements ShadowWorkspace {
     const abs = this.pathOf(rel);
     await mkdir(dirname(abs), { recursive: true });
     await writeFile(abs, text);
+  }
+
+  async includeImports(relPath: string, text: string, language: LanguageId, signal: AbortSignal): Promise<string[]> {
+    const rel = normaliseRel(relPath);
+    const imported = await importClosure(this.sourceRoot, { relPath: rel, text, language }, languageForPath, this.importsSeen, signal);
+    const copied: string[] = [];
+    for (const file of imported) {
+      const to = this.pathOf(file);
+      if (isInDependencyDir(file) || existsSync(to)) continue;
+      await mkdir(dirname(to), { recursive: true });
+      await copyFile(join(this.sourceRoot, file), to);
+      copied.push(file);
+    }
+    return copied;
   }
 
   dispose(): Promise<void> {

@@ -38,6 +38,7 @@ export function createRuntimeValidator(options: RuntimeLevelOptions): Validator 
       if (options.runtime === 'off') return skipped('runtime', options.offReason ?? 'running generated code is off (Workspace Trust, mge.validation.runtime or --runtime)');
       const { shadow } = options;
       await shadow.write(target.relPath, target.fileText, signal);
+      if (target.language) await shadow.includeImports(target.relPath, target.fileText, target.language, signal);
       const check = await options.checkFor(target, shadow, signal);
       if (check === null) return skipped('runtime', `no acceptance check or test for ${target.relPath}`);
       if (check instanceof Error) return skipped('runtime', check.message);
@@ -83,4 +84,14 @@ export function lineInOutput(output: string, relPath: string): number | null {
   if (py.length > 0) return Number(py[py.length - 1]?.[1]);
   const js = new RegExp(`${base}:(\\d+)(?::\\d+)?`).exec(output);
   return js ? Number(js[1]) : null;
+}
+
+/**
+ * Level 5's switch in the extension: on only in a trusted workspace (VS Code Workspace Trust)
+ * whose `mge.validation.runtime` setting is on (its default), with the reason when off.
+ */
+export function runtimePolicy(facts: { readonly trusted: boolean; readonly setting: boolean }): { runtime: 'on' | 'off'; offReason?: string } {
+  if (!facts.trusted) return { runtime: 'off', offReason: 'the workspace is not trusted: generated code is not run (Workspace Trust)' };
+  if (!facts.setting) return { runtime: 'off', offReason: 'running generated code is turned off (mge.validation.runtime)' };
+  return { runtime: 'on' };
 }

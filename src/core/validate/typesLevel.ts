@@ -89,6 +89,7 @@ export function createTypesValidator(options: TypesLevelOptions): Validator {
     const { shadow, servers } = options;
     if (served.kind === 'typescript') await ensureConfig(shadow, target.relPath, signal);
     await shadow.write(target.relPath, target.fileText, signal);
+    if (target.language) await shadow.includeImports(target.relPath, target.fileText, target.language, signal);
     const server = await servers.get(served.kind, shadow.root, signal);
     const abs = shadow.pathOf(target.relPath);
     const version = server.sync(abs, served.languageId, target.fileText);

@@ -60,6 +60,30 @@ describe('shadow workspace', () => {
     assert.equal(readFileSync(join(source, 'node_modules/lib/index.js'), 'utf8'), 'module.exports = 1;\n', 'dispose removes the link, not its target');
   });
 
+  it('copies in the workspace files an atom imports, transitively, never over a proposal', async () => {
+    mkdirSync(join(source, 'lib'));
+    mkdirSync(join(source, 'app', 'models'), { recursive: true });
+    writeFileSync(join(source, 'src', 'types.ts'), "import type { Id } from '../lib/ids.js';\nexport interface T { id: Id }\n");
+    writeFileSync(join(source, 'lib', 'ids.ts'), 'export type Id = string;\n');
+    writeFileSync(join(source, 'lib', 'unused.ts'), 'export const u = 1;\n');
+    writeFileSync(join(source, 'app', '__init__.py'), '');
+    writeFileSync(join(source, 'app', 'models', '__init__.py'), 'from .user import User\n');
+    writeFileSync(join(source, 'app', 'models', 'user.py'), 'class User: ...\n');
+    writeFileSync(join(source, 'app', 'helpers.py'), 'def h(): ...\n');
+    const shadow = await createShadowWorkspace({ sourceRoot: source, files: ['src/pkg/a.ts'], scratchDir: scratch }, signal);
+    try {
+      await shadow.write('src/types.ts', 'export interface T { id: number }\n', signal);
+      const ts = await shadow.includeImports('src/pkg/a.ts', "import { T } from '../types';\nimport x from 'lodash';\n", 'typescript', signal);
+      assert.deepEqual(ts, ['lib/ids.ts'], 'types.ts is a proposal already: kept, but its imports come in');
+      assert.equal(readFileSync(shadow.pathOf('src/types.ts'), 'utf8'), 'export interface T { id: number }\n');
+      const py = await shadow.includeImports('app/service.py', 'from app.models import User\nfrom .helpers import h\nimport json\n', 'python', signal);
+      assert.deepEqual(py.sort(), ['app/__init__.py', 'app/helpers.py', 'app/models/__init__.py', 'app/models/user.py']);
+      assert.equal(existsSync(shadow.pathOf('lib/unused.ts')), false);
+    } finally {
+      await shadow.dispose();
+    }
+  });
+
   it('links the nearest node_modules above a workspace that has none', async () => {
     rmSync(join(source, 'node_modules'), { recursive: true });
     mkdirSync(join(base, 'node_modules'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createShadowWorkspace, type ShadowWorkspace } from '../../../../src/core/shadow/shadowWorkspace';
 import { runFileItself } from '../../../../src/core/validate/runtimeCommands';
-import { createRuntimeValidator, lineInOutput, type RuntimeLevelOptions } from '../../../../src/core/validate/runtimeLevel';
+import { createRuntimeValidator, lineInOutput, runtimePolicy, type RuntimeLevelOptions } from '../../../../src/core/validate/runtimeLevel';
 import type { LanguageId } from '../../../../src/core/parse/languages';
 import type { AtomUnderValidation } from '../../../../src/core/validate/types';
 
@@ -96,6 +96,12 @@ describe('runtime level (5)', function () {
     const bad = await level({ checkFor: check }).validate(fileAtom('lib.js', 'javascript', ['exports.double = (n) => n + 1;', '']), signal);
     assert.equal(bad.status, 'fail');
     assert.match(bad.messages[0]?.message ?? '', /double\(2\) !== 4/);
+  });
+
+  it('is on only in a trusted workspace with the setting on', () => {
+    assert.deepEqual(runtimePolicy({ trusted: true, setting: true }), { runtime: 'on' });
+    assert.match(runtimePolicy({ trusted: false, setting: true }).offReason ?? '', /not trusted/);
+    assert.match(runtimePolicy({ trusted: true, setting: false }).offReason ?? '', /mge\.validation\.runtime/);
   });
 
   it('finds the file line in Node and Python stack traces', () => {
