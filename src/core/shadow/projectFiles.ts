@@ -54,7 +54,7 @@ export function dependencyLinks(sourceRoot: string, dirs: readonly string[]): Ar
       if (existsSync(target)) links.push([dir ? `${dir}/${name}` : name, target]);
     }
   }
-  if (!links.some(([rel]) => rel === 'node_modules')) {
+  if (dirs.includes('') && !links.some(([rel]) => rel === 'node_modules')) {
     const above = nearestAbove(sourceRoot, 'node_modules');
     if (above) links.push(['node_modules', above]);
   }

@@ -61,7 +61,9 @@ export async function createShadowWorkspace(options: ShadowWorkspaceOptions, sig
   await writeFile(join(root, OWNER_FILE), JSON.stringify(currentOwner(Date.now())));
   const shadow = new Shadow(root, options.sourceRoot);
   try {
-    await populate(shadow, options, signal);
+    const files = options.files.map(normaliseRel).filter((f) => !isInDependencyDir(f));
+    for (const rel of files) await shadow.copyIn(rel, signal);
+    await shadow.prepareDirs(files, signal);
   } catch (err) {
     await shadow.dispose();
     throw err;
@@ -69,32 +71,10 @@ export async function createShadowWorkspace(options: ShadowWorkspaceOptions, sig
   return shadow;
 }
 
-async function populate(shadow: Shadow, options: ShadowWorkspaceOptions, signal: AbortSignal): Promise<void> {
-  const files = options.files.map(normaliseRel).filter((f) => !isInDependencyDir(f));
-  const dirs = relevantDirs(files);
-  const toCopy = new Set(files);
-  for (const dir of dirs) {
-    for (const name of configFilesIn(join(options.sourceRoot, dir))) toCopy.add(dir ? `${dir}/${name}` : name);
-  }
-  for (const rel of toCopy) {
-    signal.throwIfAborted();
-    const from = join(options.sourceRoot, rel);
-    if (!existsSync(from)) continue;
-    const to = shadow.pathOf(rel);
-    await mkdir(dirname(to), { recursive: true });
-    await copyFile(from, to);
-  }
-  for (const [rel, target] of dependencyLinks(options.sourceRoot, dirs)) {
-    const at = shadow.pathOf(rel);
-    await mkdir(dirname(at), { recursive: true });
-    // 'junction' lets Windows link folders without admin rights; ignored elsewhere.
-    await symlink(target, at, 'junction');
-  }
-}
-
 class Shadow implements ShadowWorkspace {
   private disposing: Promise<void> | null = null;
   private readonly importsSeen = new Set<string>();
+  private readonly preparedDirs = new Set<string>();
 
   constructor(readonly root: string, readonly sourceRoot: string) {}
 
@@ -105,12 +85,44 @@ class Shadow implements ShadowWorkspace {
     return abs;
   }
 
+  /** Copies one workspace file in unless the copy already has it (a proposal is never overwritten). */
+  async copyIn(rel: string, signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    const from = join(this.sourceRoot, rel);
+    const to = this.pathOf(rel);
+    if (!existsSync(from) || existsSync(to)) return;
+    await mkdir(dirname(to), { recursive: true });
+    await copyFile(from, to);
+  }
+
+  /**
+   * The config files and dependency links of the folders on the way to `files`, once per
+   * folder: a file written into a folder first seen late (a run that names no files up front)
+   * still gets its package's tsconfig and node_modules.
+   */
+  async prepareDirs(files: readonly string[], signal: AbortSignal): Promise<void> {
+    const dirs = relevantDirs(files).filter((d) => !this.preparedDirs.has(d));
+    if (dirs.length === 0) return;
+    for (const dir of dirs) {
+      this.preparedDirs.add(dir);
+      for (const name of configFilesIn(join(this.sourceRoot, dir))) await this.copyIn(dir ? `${dir}/${name}` : name, signal);
+    }
+    for (const [rel, target] of dependencyLinks(this.sourceRoot, dirs)) {
+      const at = this.pathOf(rel);
+      if (existsSync(at)) continue;
+      await mkdir(dirname(at), { recursive: true });
+      // 'junction' lets Windows link folders without admin rights; ignored elsewhere.
+      await symlink(target, at, 'junction');
+    }
+  }
+
   async write(relPath: string, text: string, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
     if (this.disposing) throw new Error('shadow workspace used after dispose()');
     const rel = normaliseRel(relPath);
     // The dependency folders are links to the user's real ones: writing there would change them.
     if (isInDependencyDir(rel)) throw new Error(`refusing to write inside a dependency folder: ${relPath}`);
+    await this.prepareDirs([rel], signal);
     const abs = this.pathOf(rel);
     await mkdir(dirname(abs), { recursive: true });
     await writeFile(abs, text);
@@ -119,14 +131,9 @@ class Shadow implements ShadowWorkspace {
   async includeImports(relPath: string, text: string, language: LanguageId, signal: AbortSignal): Promise<string[]> {
     const rel = normaliseRel(relPath);
     const imported = await importClosure(this.sourceRoot, { relPath: rel, text, language }, languageForPath, this.importsSeen, signal);
-    const copied: string[] = [];
-    for (const file of imported) {
-      const to = this.pathOf(file);
-      if (isInDependencyDir(file) || existsSync(to)) continue;
-      await mkdir(dirname(to), { recursive: true });
-      await copyFile(join(this.sourceRoot, file), to);
-      copied.push(file);
-    }
+    const copied = imported.filter((file) => !isInDependencyDir(file) && !existsSync(this.pathOf(file)));
+    for (const file of copied) await this.copyIn(file, signal);
+    await this.prepareDirs(copied, signal);
     return copied;
   }
 

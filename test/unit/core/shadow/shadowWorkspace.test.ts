@@ -60,6 +60,18 @@ describe('shadow workspace', () => {
     assert.equal(readFileSync(join(source, 'node_modules/lib/index.js'), 'utf8'), 'module.exports = 1;\n', 'dispose removes the link, not its target');
   });
 
+  it('a run that names no files up front still gets the config files of folders it writes into', async () => {
+    const shadow = await createShadowWorkspace({ sourceRoot: source, files: [], scratchDir: scratch }, signal);
+    try {
+      assert.ok(existsSync(shadow.pathOf('tsconfig.json')));
+      assert.equal(existsSync(shadow.pathOf('src/pkg/tsconfig.json')), false);
+      await shadow.write('src/pkg/b.ts', 'export const b = 1;\n', signal);
+      assert.ok(existsSync(shadow.pathOf('src/pkg/tsconfig.json')));
+    } finally {
+      await shadow.dispose();
+    }
+  });
+
   it('copies in the workspace files an atom imports, transitively, never over a proposal', async () => {
     mkdirSync(join(source, 'lib'));
     mkdirSync(join(source, 'app', 'models'), { recursive: true });
