@@ -1,7 +1,7 @@
 /**
  * Level 4 on a 100-atom TypeScript run, the way the executor uses it: a shadow workspace of 10
  * files, each file assembled atom by atom (every atom a function of ~5 lines, the file growing as
- * atoms land), up to 8 atoms in flight across files, one TypeScript 7 server for the run.
+ * atoms land), the 10 files side by side (one atom of each in flight), one TypeScript 7 server.
  * Amortised ms per atom = wall time of the whole run, server start included, / atoms.
  * Goal: under 50 ms. Run: npx tsx test/bench/typesLevelRun.ts [atoms]
  * The last stdout line is JSON: {"atoms","wallMs","amortisedMs","startMs","medianMs","p95Ms","failed","skipped"}.

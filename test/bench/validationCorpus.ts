@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   });
   const passed = outcomes.filter((o) => o.file.label === 'pass');
   console.log(`\nGood files passing every level: ${passed.filter((o) => o.flagged === 'pass').length}/${passed.length}`);
-  console.log(`Level 4 on a 100-atom TypeScript run: ${run.amortisedMs.toFixed(1)} ms/atom amortised (server start included; median ${run.medianMs.toFixed(0)} ms in flight, 8 files side by side)`);
+  console.log(`Level 4 on a 100-atom TypeScript run: ${run.amortisedMs.toFixed(1)} ms/atom amortised (server start included; median ${run.medianMs.toFixed(0)} ms in flight, 10 files side by side)`);
   const wrong = mismatches(outcomes);
   if (wrong.length > 0) console.log(`\nFirst failure differs from the label:\n  ${wrong.join('\n  ')}`);
   console.log(JSON.stringify({ files: files.length, wallMs, levels: table, typesRun: run }));
