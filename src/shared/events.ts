@@ -110,6 +110,31 @@ export const runFinishedEventSchema = z.object({
   wallMs: z.number(),
 });
 
+/** The end-of-run numbers the summary card shows (emitted just before `run/finished`). */
+export const runSummaryEventSchema = z.object({
+  type: z.literal('run/summary'),
+  runId,
+  engine: z.enum(['v1', 'v2']),
+  masterPlanId: z.string().nullable(),
+  tasks: z.number(),
+  atoms: z.number(),
+  atomsPassed: z.number(),
+  atomsFailed: z.number(),
+  precision: z.number(),
+  firstPassRate: z.number(),
+  retries: z.number(),
+  wallMs: z.number(),
+  executionMs: z.number(),
+  criticalPathMs: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cacheReadTokens: z.number(),
+  costUsd: z.number(),
+  cacheSavingsUsd: z.number(),
+  filesProposed: z.array(z.string()),
+  failed: z.array(z.object({ atomId: z.string(), task: z.string(), level: validationLevelSchema, message: z.string() })),
+});
+
 export const progressEventSchema = z.discriminatedUnion('type', [
   runStartedEventSchema,
   stageStartedEventSchema,
@@ -121,6 +146,7 @@ export const progressEventSchema = z.discriminatedUnion('type', [
   wavesPlannedEventSchema,
   atomStatusEventSchema,
   runErrorEventSchema,
+  runSummaryEventSchema,
   runFinishedEventSchema,
 ]);
 
@@ -135,5 +161,6 @@ export type WavesPlannedEvent = z.infer<typeof wavesPlannedEventSchema>;
 export type AtomStatusEvent = z.infer<typeof atomStatusEventSchema>;
 export type RunErrorEvent = z.infer<typeof runErrorEventSchema>;
 export type RunFinishedEvent = z.infer<typeof runFinishedEventSchema>;
+export type RunSummaryEvent = z.infer<typeof runSummaryEventSchema>;
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export type ProgressEventType = ProgressEvent['type'];

@@ -11,7 +11,7 @@ import { planTasks } from '../masterplan/schema';
 import { BadInputError, checkRequest } from '../pipeline/badInput';
 import { describeFailure } from '../pipeline/runErrors';
 import type { RunRecord, RunStatus, StoredDiscovery, StoredMasterPlan } from '../ports';
-import type { ProgressEvent } from '../../shared/events';
+import type { ProgressEvent, RunSummaryEvent } from '../../shared/events';
 import type { GenerateDeps, GenerateInput, RunContext, RunTask } from './deps';
 import type { EngineResult } from './engineResult';
 import { planStages } from './stages';
@@ -99,11 +99,7 @@ async function drive(deps: GenerateDeps, run: RunRecord, signal: AbortSignal): P
   if (result.error && result.outcome === 'failed') emit({ type: 'run/error', runId, code: result.error.code, message: result.error.message });
   if (result.outcome !== 'done') deps.logger.warn(`Run ${runId} ${result.outcome}${result.error ? `: ${result.error.message}` : ''}`);
   store.updateRun(runId, { status: STATUS[result.outcome], error: result.error });
-  emit({ type: 'run/finished', runId, outcome: result.outcome, wallMs: clock.now() - started });
-  // Resume reads the run's state: it must be on disk before the caller exits.
-  await store.flushNow();
-  await gen.flushNow();
-  return buildSummary(deps, {
+  const summary = buildSummary(deps, {
     runId,
     engine: run.engine,
     plan: plan ?? store.masterPlanForRun(runId),
@@ -116,4 +112,21 @@ async function drive(deps: GenerateDeps, run: RunRecord, signal: AbortSignal): P
     filesProposedNow: result.proposedNow,
     filesRefused: result.refused,
   });
+  emit(summaryEvent(summary));
+  emit({ type: 'run/finished', runId, outcome: result.outcome, wallMs: summary.wallMs });
+  // Resume reads the run's state: it must be on disk before the caller exits.
+  await store.flushNow();
+  await gen.flushNow();
+  return summary;
+}
+
+/** The summary card's numbers, as an event the panel can show and restore after a reload. */
+function summaryEvent(s: GenerateSummary): RunSummaryEvent {
+  return {
+    type: 'run/summary', runId: s.runId, engine: s.engine, masterPlanId: s.masterPlanId, tasks: s.tasks, atoms: s.atoms,
+    atomsPassed: s.atomsPassed, atomsFailed: s.atomsFailed, precision: s.precision, firstPassRate: s.firstPassRate,
+    retries: s.retries, wallMs: s.wallMs, executionMs: s.executionMs, criticalPathMs: s.criticalPathMs,
+    inputTokens: s.usage.inputTokens, outputTokens: s.usage.outputTokens, cacheReadTokens: s.usage.cacheReadTokens,
+    costUsd: s.usage.costUsd, cacheSavingsUsd: s.usage.cacheSavingsUsd, filesProposed: s.filesProposed, failed: s.failed,
+  };
 }
