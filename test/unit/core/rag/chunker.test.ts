@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { chunkFile } from '../../../../src/core/rag/chunker';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isFirstClass } from '../../../../src/core/parse/languages';
+import { extractSymbols } from '../../../../src/core/parse/symbols';
+import { chunkFile, DEFAULT_CHUNK_OPTIONS } from '../../../../src/core/rag/chunker';
 import { chunkText } from '../../../../src/core/rag/textChunker';
 import type { Chunk } from '../../../../src/core/rag/types';
 import { noAbort, sharedParser, tsFunction } from './helpers';
@@ -65,6 +69,22 @@ describe('rag chunker', () => {
       [11, 26, 'function', 'c'],
       [27, 31, 'block', 'd'],
     ]);
+  });
+
+  it('never cuts a function or method of real files (zod, this project, a Python example)', async () => {
+    const root = join(__dirname, '../../../..');
+    const files = ['node_modules/zod/src/v4/core/util.ts', 'node_modules/zod/src/v3/types.ts', 'src/core/rag/memoryIndex.ts', 'src/core/parse/scopeAnalysis.ts', 'examples/ddd/project_aggregate.py'];
+    const parser = sharedParser();
+    for (const rel of files) {
+      const text = readFileSync(join(root, rel), 'utf8');
+      const language = parser.languageForPath(rel);
+      assert.ok(language && isFirstClass(language));
+      const declarations = await parser.withTree(text, language, noAbort, (tree) => extractSymbols(tree, language).declarations);
+      const chunks = await chunkFile(parser, rel, text, noAbort, DEFAULT_CHUNK_OPTIONS);
+      const units = declarations.filter((d) => d.kind === 'function' || d.kind === 'method');
+      assert.ok(units.length > 0, `${rel}: no functions`);
+      for (const d of units) assert.ok(keptWhole(chunks, d.startLine, d.endLine), `${rel}: ${d.container ?? ''}.${d.name} (${d.startLine}-${d.endLine}) is cut`);
+    }
   });
 
   it('cuts text files at blank lines, within the limit', () => {
