@@ -2,9 +2,11 @@
  * The command table of `mge`. A command parses its own arguments (node:util parseArgs) and
  * returns an exit code; adding one is a file exporting a CliCommand and a line here.
  */
+import { generateCommand } from './generate';
 import type { CliIo } from './io';
 import { indexCommand } from './indexCommand';
 import { planCommand } from './plan';
+import { resumeCommand } from './resume';
 import { searchCommand } from './searchCommand';
 import { statusCommand } from './status';
 import { validateCommand } from './validateCommand';
@@ -24,8 +26,8 @@ export interface CliCommand {
   run(args: readonly string[], ctx: CliContext): Promise<number>;
 }
 
-/** Every command, in help order. generate, resume, validate, index and search come with later issues. */
-export const COMMANDS: readonly CliCommand[] = [planCommand, statusCommand, indexCommand, searchCommand, validateCommand];
+/** Every command, in help order. */
+export const COMMANDS: readonly CliCommand[] = [generateCommand, resumeCommand, planCommand, statusCommand, indexCommand, searchCommand, validateCommand];
 
 /** The command called `name`. */
 export function findCommand(name: string): CliCommand | undefined {
@@ -44,7 +46,8 @@ export function mainHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `mge <command> --help` for its options.',
-    'Environment: ANTHROPIC_API_KEY (required for API calls), ANTHROPIC_BASE_URL, MGE_MODEL, MGE_V2_ENABLE_CACHING, MGE_V2_ENABLE_RAG.',
+    'Environment: ANTHROPIC_API_KEY (required for API calls), ANTHROPIC_BASE_URL, MGE_MODEL, MGE_V2_ENABLED,',
+    '  MGE_V2_MAX_CONCURRENCY, MGE_V2_MAX_RETRIES, MGE_V2_ENABLE_CACHING, MGE_V2_ENABLE_RAG (flags win).',
     'Exit codes: 0 done, 1 finished with failures, 2 bad usage or input, 3 API or authentication error, 130 cancelled.',
     '',
   ].join('\n');

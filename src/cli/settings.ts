@@ -10,6 +10,10 @@ export interface SettingFlags {
   /** false for --no-cache. */
   readonly cache?: boolean;
   readonly rag?: boolean;
+  /** false for --v1, true for --v2. */
+  readonly v2?: boolean;
+  readonly concurrency?: number;
+  readonly retries?: number;
 }
 
 const ENV: Partial<Record<SettingKey, string>> = {
@@ -29,6 +33,9 @@ export function cliSettings(flags: SettingFlags, env: Readonly<Record<string, st
     'anthropic.baseUrl': flags.baseUrl,
     'v2.enableCaching': flags.cache,
     'v2.enableRag': flags.rag,
+    'v2.enabled': flags.v2,
+    'v2.maxConcurrency': flags.concurrency,
+    'v2.maxRetries': flags.retries,
   };
   return resolveSettings((key) => {
     if (fromFlags[key] !== undefined) return fromFlags[key];

@@ -100,7 +100,9 @@ function humanStatus(run: RunRecord, r: { domain: string | null; masterPlanId: s
     `  ${r.calls} call(s): ${r.inputTokens} in, ${r.outputTokens} out, ${r.cacheReadTokens} cache read, ${r.cacheWriteTokens} cache write; $${r.costUsd.toFixed(4)}`,
   ];
   if (run.errorCode) lines.push(`  error (${run.errorCode}): ${run.errorMessage ?? ''}`);
-  if (run.status === 'running' || run.status === 'cancelled' || (run.status === 'failed' && run.kind === 'plan' && !r.masterPlanId)) {
+  if (run.kind === 'generate' && run.status !== 'done') {
+    lines.push(`  continue with: mge resume ${run.id}`);
+  } else if (run.status === 'running' || run.status === 'cancelled' || (run.status === 'failed' && run.kind === 'plan' && !r.masterPlanId)) {
     lines.push(`  continue with: mge plan --resume ${run.id}`);
   }
   return `${lines.join('\n')}\n`;
