@@ -8,9 +8,11 @@ import { termCounts } from './tokenize';
 const K1 = 1.2;
 const B = 0.75;
 
+// One typed array per term, slot and term frequency interleaved: most terms occur in one or two
+// chunks, and a typed array's fixed overhead is several times its payload at that size.
 interface Postings {
-  slots: Int32Array;
-  tfs: Uint16Array;
+  pairs: Int32Array;
+  /** Pairs used. */
   length: number;
   /** Live documents containing the term. */
   df: number;
@@ -26,6 +28,8 @@ export interface Bm25Index {
   score(query: ReadonlyMap<string, number>, isLive: (slot: number) => boolean, into: Float32Array): number[];
   /** Rewrites every posting list through `renumber` (old slot -> new slot, or -1 when gone). */
   compact(renumber: Int32Array): void;
+  /** Drops the spare capacity of every list (after a bulk load). */
+  trim(): void;
   readonly terms: number;
 }
 
@@ -44,12 +48,12 @@ export function createBm25Index(): Bm25Index {
       for (const [term, tf] of termCounts(tokens)) {
         let p = postings.get(term);
         if (!p) {
-          p = { slots: new Int32Array(4), tfs: new Uint16Array(4), length: 0, df: 0 };
+          p = { pairs: new Int32Array(2), length: 0, df: 0 };
           postings.set(term, p);
         }
-        if (p.length === p.slots.length) grow(p);
-        p.slots[p.length] = slot;
-        p.tfs[p.length] = Math.min(tf, 65535);
+        if (2 * p.length === p.pairs.length) grow(p);
+        p.pairs[2 * p.length] = slot;
+        p.pairs[2 * p.length + 1] = tf;
         p.length++;
         p.df++;
       }
@@ -70,10 +74,11 @@ export function createBm25Index(): Bm25Index {
         const p = postings.get(term);
         if (!p || p.df === 0) continue;
         const idf = Math.log(1 + (docs - p.df + 0.5) / (p.df + 0.5)) * qtf;
-        for (let i = 0; i < p.length; i++) {
-          const slot = p.slots[i];
+        const pairs = p.pairs;
+        for (let i = 0; i < 2 * p.length; i += 2) {
+          const slot = pairs[i];
           if (!isLive(slot)) continue;
-          const tf = p.tfs[i];
+          const tf = pairs[i + 1];
           if (into[slot] === 0) touched.push(slot);
           into[slot] += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[slot]) / avg));
         }
@@ -84,10 +89,10 @@ export function createBm25Index(): Bm25Index {
       for (const [term, p] of postings) {
         let w = 0;
         for (let i = 0; i < p.length; i++) {
-          const next = renumber[p.slots[i]];
+          const next = renumber[p.pairs[2 * i]];
           if (next < 0) continue;
-          p.slots[w] = next;
-          p.tfs[w] = p.tfs[i];
+          p.pairs[2 * w] = next;
+          p.pairs[2 * w + 1] = p.pairs[2 * i + 1];
           w++;
         }
         p.length = w;
@@ -97,6 +102,9 @@ export function createBm25Index(): Bm25Index {
       lengths.length = 0;
       for (let slot = 0; slot < renumber.length; slot++) if (renumber[slot] >= 0) lengths[renumber[slot]] = old[slot];
     },
+    trim() {
+      for (const p of postings.values()) if (p.pairs.length > 2 * p.length) p.pairs = p.pairs.slice(0, 2 * p.length);
+    },
     get terms() {
       return postings.size;
     },
@@ -104,10 +112,7 @@ export function createBm25Index(): Bm25Index {
 }
 
 function grow(p: Postings): void {
-  const slots = new Int32Array(p.slots.length * 2);
-  slots.set(p.slots);
-  const tfs = new Uint16Array(p.tfs.length * 2);
-  tfs.set(p.tfs);
-  p.slots = slots;
-  p.tfs = tfs;
+  const pairs = new Int32Array(p.pairs.length * 2);
+  pairs.set(p.pairs);
+  p.pairs = pairs;
 }

@@ -27,6 +27,8 @@ export interface MemoryIndex {
   fileKeys(): IterableIterator<string>;
   /** Best `k` chunks for the query text and its vector. */
   search(query: string, queryVector: Float32Array, k: number, mode: FusionMode): ScoredChunk[];
+  /** Releases spare capacity after a bulk load (lists grow by doubling). */
+  trim(): void;
   /** Live chunks. */
   readonly size: number;
 }
@@ -125,6 +127,10 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
       if (slots.length > 0) byFile.set(fileKey, slots);
     },
     removeFile,
+    trim() {
+      bm25.trim();
+      vectors.trim();
+    },
     hasFile: (fileKey) => byFile.has(fileKey),
     fileKeys: () => byFile.keys(),
     search(query, queryVector, k, mode) {

@@ -133,6 +133,7 @@ async function loadStored(parts: IndexParts, signal: AbortSignal, logger: Logger
     }
     parts.memory.setFile(key, file.chunks, file.vectors);
   }
+  parts.memory.trim();
   for (const key of Object.keys(parts.catalog.files)) if (!byFile.has(key) && parts.catalog.files[key].chunks > 0) delete parts.catalog.files[key];
   if (orphans.size > 0) {
     logger?.warn(`RAG index: ${orphans.size} file(s) were stored inconsistently and will be re-indexed.`);

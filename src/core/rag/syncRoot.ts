@@ -35,6 +35,8 @@ export async function syncRoot(parts: IndexParts, root: IndexRoot, read: ReadOpt
   onProgress({ phase: 'save', done: paths.length, total: paths.length });
   await applyChanges(parts, gone, signal);
   counts.removed += gone.size;
+  // Posting lists grew by doubling during the pass; a big pass leaves much spare capacity.
+  if (counts.added + counts.updated > 100) parts.memory.trim();
   await saveCatalog(parts.dir, parts.catalog);
   onProgress({ phase: 'done', done: paths.length, total: paths.length });
   return report(counts, parts, started);

@@ -18,6 +18,8 @@ export interface VectorPostings {
   score(query: Float32Array, isLive: (slot: number) => boolean, into: Float32Array): number[];
   /** Rewrites every posting list through `renumber` (old slot -> new slot, or -1 when gone). */
   compact(renumber: Int32Array): void;
+  /** Drops the spare capacity of every list (after a bulk load). */
+  trim(): void;
 }
 
 const SCALE = 127;
@@ -55,6 +57,13 @@ export function createVectorPostings(dimensions: number): VectorPostings {
         }
       }
       return touched;
+    },
+    trim() {
+      for (const p of dims) {
+        if (p.slots.length === p.length) continue;
+        p.slots = p.slots.slice(0, p.length);
+        p.values = p.values.slice(0, p.length);
+      }
     },
     compact(renumber) {
       for (const p of dims) {
