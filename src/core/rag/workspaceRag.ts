@@ -29,6 +29,11 @@ export interface WorkspaceRagOptions {
   readonly onProgress?: (root: IndexRoot, progress: IndexProgress) => void;
   /** Quiet period before watcher-reported files are re-indexed (default 500 ms). */
   readonly debounceMs?: number;
+  /**
+   * Longest a search waits for the stored index to load (default 5,000 ms). A big index takes
+   * seconds to load; a run asking before that gets no context rather than a stall.
+   */
+  readonly searchWaitMs?: number;
 }
 
 /** A workspace's retrieval, owned by whoever created it. */
@@ -68,11 +73,10 @@ export function createWorkspaceRag(options: WorkspaceRagOptions): WorkspaceRag {
 
   const vectorIndex: VectorIndex = {
     async search(query, k, signal) {
-      // Waits for the stored index to load (well under a second), never for an indexing pass.
-      let index: RagIndex;
-      try {
-        index = await opening;
-      } catch {
+      // Waits for the stored index to load, never for an indexing pass.
+      const index = await within(opening, options.searchWaitMs ?? 5000, signal);
+      if (!index) {
+        options.logger.warn('RAG index still loading: this prompt goes without retrieved context.');
         return [];
       }
       return index.search(query, k, signal);
@@ -93,6 +97,20 @@ export function createWorkspaceRag(options: WorkspaceRagOptions): WorkspaceRag {
       life.abort(new Error('RAG index disposed'));
     },
   };
+}
+
+/** The promise's value if it settles within `ms`, else null (also null when it rejects). */
+async function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T | null> {
+  signal.throwIfAborted();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => null), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function roots(options: WorkspaceRagOptions): IndexRoot[] {
