@@ -147,6 +147,8 @@ export interface NewRun {
   readonly workspaceRoot: string;
   readonly model: string;
   readonly conversationId: string | null;
+  /** The reviewed planning run a generate run took its plan from (null: planned itself). */
+  readonly sourceRunId: string | null;
 }
 
 export interface RunRecord extends NewRun {

@@ -1,4 +1,4 @@
-import type { AppState, ChatMessage, ConversationSummary, SendResult } from '../shared/protocol';
+import type { AppState, ChatMessage, ConversationSummary, RunInfo, SendResult } from '../shared/protocol';
 import type { Logger } from '../core/ports';
 
 /** Persistence the chat needs (implemented over the workspace database). */
@@ -25,7 +25,9 @@ export const MAX_REQUEST_BYTES = 100 * 1024;
 
 /** The chat panel's model: conversations, their messages, and the run a message starts. */
 export interface ChatSession {
-  snapshot(signal: AbortSignal): Promise<Pick<AppState, 'conversations' | 'activeConversationId' | 'messages'>>;
+  snapshot(signal: AbortSignal): Promise<Pick<AppState, 'conversations' | 'activeConversationId' | 'messages' | 'runs'>>;
+  /** Makes a conversation the active one (null: start a new one with the next message). */
+  select(conversationId: string | null): void;
   send(text: string, conversationId: string | null, signal: AbortSignal): Promise<SendResult>;
   stop(runId: string): boolean;
 }
@@ -34,6 +36,8 @@ export interface ChatSessionDeps {
   readonly repository: ChatRepository;
   readonly launcher: RunLauncher;
   readonly hasKey: () => Promise<boolean>;
+  /** The runs of a conversation with their stored events. */
+  readonly runInfos: (conversationId: string | null) => Promise<RunInfo[]>;
   readonly logger: Logger;
   /** Tells the panel to refetch its state (a message or conversation was added). */
   readonly onChanged: () => void;
@@ -42,13 +46,21 @@ export interface ChatSessionDeps {
 /** Builds the chat session over its repository and run launcher. */
 export function createChatSession(deps: ChatSessionDeps): ChatSession {
   let activeConversationId: string | null = null;
+  // A deliberate "new conversation" must not be undone by the first snapshot picking the latest one.
+  let fresh = false;
 
   return {
     async snapshot(signal) {
       const conversations = await deps.repository.listConversations(signal);
-      if (activeConversationId === null && conversations.length > 0) activeConversationId = conversations[0].id;
+      if (activeConversationId === null && !fresh && conversations.length > 0) activeConversationId = conversations[0].id;
       const messages = activeConversationId ? await deps.repository.listMessages(activeConversationId, signal) : [];
-      return { conversations, activeConversationId, messages };
+      const runs = await deps.runInfos(activeConversationId);
+      return { conversations, activeConversationId, messages, runs };
+    },
+
+    select(conversationId) {
+      activeConversationId = conversationId;
+      fresh = conversationId === null;
     },
 
     async send(text, conversationId, signal) {
@@ -62,6 +74,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       }
       const conversation = conversationId ?? (await deps.repository.createConversation(titleOf(request), signal)).id;
       activeConversationId = conversation;
+      fresh = false;
       const launched = await deps.launcher.start(request, conversation, signal);
       if (launched.status === 'rejected') return launched;
       await deps.repository.addMessage(conversation, { role: 'user', text: request, runId: launched.runId }, signal);

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import type { MasterPlan, PlanPhase, PlanTask } from '../core/masterplan/schema';
 import type { AtomStatus, ProgressEvent } from '../shared/events';
+import { openProposalDiff } from './review/reviewCommands';
+import type { ReviewState } from './review/reviewState';
+import type { WorkspaceRuntime } from './workspaceRuntime';
+
+export const TREE_COMMANDS = { openAtom: 'mge.tree.openAtom', retry: 'mge.tree.retry' } as const;
 
 export const MASTERPLAN_VIEW_ID = 'mge.masterplan';
 
@@ -31,12 +36,15 @@ const STATUS_ICONS: Record<AtomStatus, vscode.ThemeIcon> = {
  */
 export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private plan: MasterPlan | null = null;
+  /** The run the tree shows (the last one that produced a plan or atom events). */
+  runId: string | null = null;
   private readonly atoms = new Map<string, AtomState>();
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
   /** Shows a new plan (a new run), forgetting the atoms of the previous one. */
-  setPlan(plan: MasterPlan | null): void {
+  setPlan(runId: string, plan: MasterPlan | null): void {
+    this.runId = runId;
     this.plan = plan;
     this.atoms.clear();
     this.changed.fire(undefined);
@@ -45,6 +53,11 @@ export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vs
   /** Applies atom status events; other events are ignored. */
   applyEvent(event: ProgressEvent): void {
     if (event.type !== 'atom/status') return;
+    if (this.runId !== event.runId) {
+      // A generate run from a reviewed plan has a new id: the tree follows it.
+      this.runId = event.runId;
+      this.atoms.clear();
+    }
     const atom = this.atoms.get(event.atomId) ?? { atomId: event.atomId, taskId: event.taskId, status: event.status, attempt: 0, failure: null };
     atom.status = event.status;
     atom.attempt = event.attempt;
@@ -76,7 +89,8 @@ export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vs
       item.description = node.task.files.map((f) => f.path).join(', ');
       item.tooltip = new vscode.MarkdownString(`**${node.task.title}**\n\n${node.task.description}\n\n*Acceptance:* ${node.task.acceptance}\n\n*Depends on:* ${node.task.dependsOn.join(', ') || 'nothing'}`);
       item.iconPath = new vscode.ThemeIcon('tasklist');
-      item.contextValue = 'task';
+      const failed = [...this.atoms.values()].some((a) => a.taskId === node.task.id && a.status === 'failed');
+      item.contextValue = failed ? 'task-failed' : 'task';
       return item;
     }
     const { atom } = node;
@@ -85,10 +99,35 @@ export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vs
     item.tooltip = atom.failure ?? `${atom.atomId}: ${atom.status}`;
     item.iconPath = STATUS_ICONS[atom.status];
     item.contextValue = atom.status === 'failed' ? 'atom-failed' : 'atom';
+    if (this.runId) item.command = { command: TREE_COMMANDS.openAtom, title: 'Open proposed code', arguments: [this.runId, atom.atomId] };
     return item;
   }
 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** The file of an atom id (`T3.src/a.ts#unit`). */
+export function atomPath(atomId: string): string {
+  return atomId.slice(atomId.indexOf('.') + 1, atomId.lastIndexOf('#'));
+}
+
+/** Opening an atom's proposed code, and retrying failed atoms (a resume redoes every failed one). */
+export function registerTreeCommands(tree: MasterplanTreeProvider, review: ReviewState, runtime: WorkspaceRuntime): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(TREE_COMMANDS.openAtom, async (runId: string, atomId: string) => {
+      const relPath = atomPath(atomId);
+      if (review.get(runId, relPath)) {
+        await openProposalDiff(runId, relPath);
+        return;
+      }
+      void vscode.window.showInformationMessage(`MGE: ${relPath} has no proposal to show (not complete yet, failed, or already applied).`);
+    }),
+    vscode.commands.registerCommand(TREE_COMMANDS.retry, async () => {
+      if (!tree.runId) return;
+      const result = await runtime.runs.resume(tree.runId);
+      if (result.status === 'rejected') void vscode.window.showErrorMessage(`MGE: ${result.message}`);
+    }),
+  ];
 }

@@ -1,117 +1,111 @@
 import * as vscode from 'vscode';
-import { createRealClock } from '../core/clock';
-import { createAnthropicLlmClient } from '../core/llm';
 import type { Logger } from '../core/ports';
-import { createCallLedger } from '../core/pipeline/callLedger';
-import { DEFAULT_PLAN_SETTINGS } from '../core/pipeline/planSettings';
-import { planRun } from '../core/pipeline/planRun';
-import { noopVectorIndex } from '../core/rag/noopVectorIndex';
+import { createMultiLanguageParser, type MultiLanguageParser } from '../core/parse/multiLanguageParser';
 import { openDatabase, type StoreDatabase } from '../core/store/database';
-import { createSqlPlanStore } from '../core/store/planStore';
-import { createSqlResponseCache } from '../core/store/responseCache';
+import { createSqlGenerationStore } from '../core/store/generation';
+import { listEvents, runGeneratedFrom, runsForConversation, unfinishedRuns } from '../core/store/runs';
+import type { RunRecord } from '../core/ports';
 import type { ProgressEvent } from '../shared/events';
+import type { RunInfo } from '../shared/protocol';
 import type { EffectiveSettings } from '../shared/settings';
 import type { ApiKeyStore } from './apiKeyStore';
 import { createSqlChatRepository } from './chatRepository';
-import type { ChatRepository, LaunchResult, RunLauncher } from './chatSession';
+import type { ChatRepository, RunLauncher } from './chatSession';
+import { createReviewEditSink } from './review/reviewCommands';
+import type { ReviewState } from './review/reviewState';
+import { RunController } from './runController';
 
 export interface WorkspaceRuntimeDeps {
   readonly context: vscode.ExtensionContext;
   readonly apiKey: ApiKeyStore;
   readonly settings: () => EffectiveSettings;
   readonly logger: Logger;
+  readonly review: ReviewState;
   /** Every progress event of every run (panel, tree, status bar). */
   readonly emit: (event: ProgressEvent) => void;
 }
 
-export interface WorkspaceRuntime extends vscode.Disposable {
-  readonly chatRepository: ChatRepository;
-  readonly launcher: RunLauncher;
-  /** The workspace database, opened on first use. */
-  database(): Promise<StoreDatabase>;
-}
-
 /**
- * The core, wired for this window's workspace: one database in the extension's workspace
- * storage, opened lazily (activation never waits for it), and one AbortController per run.
- * Settings and the key are read when a run starts, so a changed setting applies to the next run.
+ * The core, wired for this window's workspace: one database in the extension's workspace storage
+ * and one tree-sitter parser, both created on first use (activation never waits for them), the run
+ * controller, and the proposals of finished runs restored into review after a reload.
  */
-export function createWorkspaceRuntime(deps: WorkspaceRuntimeDeps): WorkspaceRuntime {
-  const clock = createRealClock();
-  const runs = new Map<string, AbortController>();
-  let opening: Promise<StoreDatabase> | undefined;
+export class WorkspaceRuntime implements vscode.Disposable {
+  readonly chatRepository: ChatRepository;
+  readonly runs: RunController;
+  readonly launcher: RunLauncher;
+  private opening: Promise<StoreDatabase> | undefined;
+  private parser: MultiLanguageParser | undefined;
 
-  const database = (): Promise<StoreDatabase> => {
-    opening ??= openWorkspaceDatabase(deps.context, deps.logger);
-    return opening;
-  };
-
-  const start = async (request: string, conversationId: string): Promise<LaunchResult> => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || folder.uri.scheme !== 'file') {
-      return { status: 'rejected', message: 'Open a folder first: MGE writes the generated code into the open workspace folder.' };
-    }
-    const apiKey = await deps.apiKey.get();
-    if (!apiKey) return { status: 'rejected', message: 'MGE needs an Anthropic API key. Run "MGE: Set Anthropic API Key".' };
-    const settings = deps.settings();
-    const db = await database();
-    const store = createSqlPlanStore(db, clock);
-    const calls = createCallLedger(store);
-    const llm = createAnthropicLlmClient({
-      apiKey,
-      baseUrl: settings.baseUrl || undefined,
-      cache: settings.enableCaching ? createSqlResponseCache(db, clock) : null,
-      onCall: calls.onCall,
-      onPause: calls.onPause,
-      clock,
+  constructor(private readonly deps: WorkspaceRuntimeDeps) {
+    this.chatRepository = createSqlChatRepository(() => this.database(), () => Date.now());
+    this.runs = new RunController({
+      apiKey: deps.apiKey,
+      settings: deps.settings,
       logger: deps.logger,
+      emit: deps.emit,
+      database: () => this.database(),
+      parser: () => (this.parser ??= createMultiLanguageParser({ wasmDir: vscode.Uri.joinPath(deps.context.extensionUri, 'dist', 'wasm').fsPath })),
+      editSink: createReviewEditSink(deps.review),
     });
-    const controller = new AbortController();
-    return new Promise<LaunchResult>((resolve) => {
-      let started = false;
-      const emit = (event: ProgressEvent): void => {
-        if (event.type === 'run/started' && !started) {
-          started = true;
-          runs.set(event.runId, controller);
-          resolve({ status: 'started', runId: event.runId });
-        }
-        deps.emit(event);
-      };
-      const planDeps = {
-        llm, calls, store, vectorIndex: noopVectorIndex, clock, logger: deps.logger, emit,
-        settings: { ...DEFAULT_PLAN_SETTINGS, model: settings.model, ragExamples: settings.enableRag ? DEFAULT_PLAN_SETTINGS.ragExamples : 0 },
-      };
-      planRun(planDeps, { request, workspaceRoot: folder.uri.fsPath, conversationId }, controller.signal).then(
-        (result) => {
-          runs.delete(result.runId);
-          deps.logger.info(`Run ${result.runId} ${result.outcome} in ${result.wallMs} ms, $${result.usage.costUsd.toFixed(4)}.`);
-        },
-        (err: unknown) => {
-          const message = err instanceof Error ? err.message : String(err);
-          deps.logger.error(`The run could not start: ${message}`);
-          if (!started) resolve({ status: 'rejected', message });
-        },
-      );
-    });
-  };
+    this.launcher = { start: (request, conversationId) => this.runs.start(request, conversationId), stop: (runId) => this.runs.stop(runId) };
+  }
 
-  return {
-    chatRepository: createSqlChatRepository(database, () => clock.now()),
-    launcher: {
-      start: (request, conversationId) => start(request, conversationId),
-      stop(runId) {
-        const controller = runs.get(runId);
-        controller?.abort(new Error('Stopped by the user.'));
-        return controller !== undefined;
-      },
-    },
-    database,
-    dispose() {
-      for (const controller of runs.values()) controller.abort(new Error('The window is closing.'));
-      runs.clear();
-      void opening?.then((db) => db.close());
-    },
-  };
+  /** The workspace database, opened on first use. */
+  database(): Promise<StoreDatabase> {
+    this.opening ??= openWorkspaceDatabase(this.deps.context, this.deps.logger);
+    return this.opening;
+  }
+
+  /** Runs of a conversation with their stored events, for the panel. */
+  async runInfos(conversationId: string | null): Promise<RunInfo[]> {
+    if (conversationId === null) return [];
+    const db = await this.database();
+    return runsForConversation(db, conversationId).map((run) => {
+      const generated = run.kind === 'plan' ? runGeneratedFrom(db, run.id) : undefined;
+      if (run.kind === 'generate') this.restoreProposals(db, run);
+      return {
+        runId: run.id,
+        kind: run.kind,
+        engine: run.engine,
+        status: run.status,
+        live: this.runs.isLive(run.id),
+        awaitingReview: run.kind === 'plan' && run.status === 'done' && generated === undefined,
+        generateRunId: generated?.id ?? null,
+        pendingProposals: this.deps.review.files(run.id).length,
+        events: listEvents(db, run.id),
+      };
+    });
+  }
+
+  /** Generate runs whose process died mid-run (for the "Resume?" offer at start-up). */
+  async interruptedRuns(): Promise<RunRecord[]> {
+    const db = await this.database();
+    return unfinishedRuns(db).filter((run) => !this.runs.isLive(run.id));
+  }
+
+  /** After a reload the review state is empty: put back proposed files not applied yet. */
+  private restoreProposals(db: StoreDatabase, run: RunRecord): void {
+    if (this.runs.isLive(run.id) || this.deps.review.files(run.id).length > 0) return;
+    const generation = createSqlGenerationStore(db, { now: () => Date.now() });
+    const applied = generation.appliedFiles(run.id);
+    const pending = generation.proposals(run.id).filter((p) => p.status === 'proposed' && !applied.has(p.proposal.relPath));
+    if (pending.length > 0) this.deps.review.add(run.id, pending.map((p) => p.proposal));
+  }
+
+  /** Records applied files so the panel and a resume know they are done. */
+  async recordApplied(runId: string, files: ReadonlyArray<{ relPath: string; sha256: string }>): Promise<void> {
+    const db = await this.database();
+    const generation = createSqlGenerationStore(db, { now: () => Date.now() });
+    for (const file of files) generation.recordApplied(runId, file.relPath, file.sha256);
+    await generation.flushNow();
+  }
+
+  dispose(): void {
+    this.runs.dispose();
+    this.parser?.dispose();
+    void this.opening?.then((db) => db.close());
+  }
 }
 
 async function openWorkspaceDatabase(context: vscode.ExtensionContext, logger: Logger): Promise<StoreDatabase> {

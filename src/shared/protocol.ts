@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { effectiveSettingsSchema } from './settings';
 import { progressEventSchema } from './events';
+import { masterPlanSchema } from '../core/masterplan/schema';
 
 /** A request the webview sends and the host answers. */
 export interface RequestType<P, R> {
@@ -59,12 +60,59 @@ export const sendResultSchema = z.discriminatedUnion('status', [
 ]);
 export type SendResult = z.infer<typeof sendResultSchema>;
 
+/** A run of the active conversation, with its stored events so the panel can redraw it after a reload. */
+export const runInfoSchema = z.object({
+  runId: z.string(),
+  kind: z.enum(['plan', 'generate']),
+  engine: z.enum(['v1', 'v2']),
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** True while this process is driving the run (false: it stopped, or died with the window). */
+  live: z.boolean(),
+  /** A finished planning run whose plan waits for the user's review and Execute. */
+  awaitingReview: z.boolean(),
+  /** The generate run started from this planning run, if any. */
+  generateRunId: z.string().nullable(),
+  /** Proposed files not applied or discarded yet. */
+  pendingProposals: z.number(),
+  events: z.array(progressEventSchema),
+});
+export type RunInfo = z.infer<typeof runInfoSchema>;
+
+export const planForReviewSchema = z.object({
+  runId: z.string(),
+  masterPlanId: z.string(),
+  discoveryMarkdown: z.string(),
+  plan: masterPlanSchema,
+});
+export type PlanForReview = z.infer<typeof planForReviewSchema>;
+
+export const executeResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('started'), runId: z.string() }),
+  /** The edited plan has problems (a cycle, a path outside the workspace ...): nothing started. */
+  z.object({ status: z.literal('invalid'), problems: z.array(z.string()) }),
+  z.object({ status: z.literal('rejected'), message: z.string() }),
+]);
+export type ExecuteResult = z.infer<typeof executeResultSchema>;
+
+export const applyResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('applied'),
+    applied: z.array(z.string()),
+    skipped: z.array(z.string()),
+    refused: z.array(z.object({ relPath: z.string(), reason: z.string() })),
+  }),
+  /** The user closed the "files changed" question, or there was nothing to apply. */
+  z.object({ status: z.literal('nothing'), message: z.string() }),
+]);
+export type ApplyResult = z.infer<typeof applyResultSchema>;
+
 export const appStateSchema = z.object({
   settings: effectiveSettingsSchema,
   key: keyStatusSchema,
   conversations: z.array(conversationSummarySchema),
   activeConversationId: z.string().nullable(),
   messages: z.array(chatMessageSchema),
+  runs: z.array(runInfoSchema),
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
@@ -84,6 +132,18 @@ export const Requests = {
   setKey: request('key/set', empty, keyStatusSchema),
   /** Stops the run in progress, if any. */
   stopRun: request('run/stop', z.object({ runId: z.string() }).strict(), z.object({ stopped: z.boolean() })),
+  /** Continues a stopped, failed or interrupted run from what is stored. */
+  resumeRun: request('run/resume', z.object({ runId: z.string() }).strict(), executeResultSchema),
+  /** The Discovery Document and MasterPlan of a planning run, for review and edits. */
+  getPlan: request('plan/get', z.object({ runId: z.string() }).strict(), planForReviewSchema),
+  /** Generates from a reviewed (possibly edited) plan; the edits are validated again first. */
+  executePlan: request('plan/execute', z.object({ runId: z.string(), plan: masterPlanSchema }).strict(), executeResultSchema),
+  /** Opens the diff review of a run's proposals in the editor. */
+  openReview: request('review/open', z.object({ runId: z.string() }).strict(), z.object({ files: z.number() })),
+  /** Applies the accepted proposals of a run as one edit (one undo). */
+  applyReview: request('review/apply', z.object({ runId: z.string() }).strict(), applyResultSchema),
+  /** Switches the panel to a conversation (null: a new, empty one). */
+  selectConversation: request('conversation/select', z.object({ conversationId: z.string().nullable() }).strict(), z.object({ ok: z.boolean() })),
 } as const;
 
 /** Webview -> host notifications. */

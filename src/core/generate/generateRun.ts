@@ -34,6 +34,7 @@ export async function generateRun(deps: GenerateDeps, input: GenerateInput, sign
     workspaceRoot: input.workspaceRoot,
     model: deps.settings.planningModel,
     conversationId: input.conversationId ?? null,
+    sourceRunId: source ? (input.planFromRunId ?? null) : null,
   });
   if (source) {
     const discovery = deps.store.saveDiscovery(run.id, source.discovery.document, source.discovery.markdown);

@@ -56,6 +56,7 @@ export async function planRun(deps: PlanRunDeps, input: PlanRunInput, signal: Ab
     workspaceRoot: input.workspaceRoot,
     model: deps.settings.model,
     conversationId: input.conversationId ?? null,
+    sourceRunId: null,
   });
   return drive(deps, run, signal);
 }

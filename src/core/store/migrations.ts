@@ -219,6 +219,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'runs remember the planning run they were generated from',
+    sql: `
+      ALTER TABLE runs ADD COLUMN source_run_id TEXT REFERENCES runs(id) ON DELETE SET NULL;
+      CREATE INDEX runs_by_conversation ON runs(conversation_id, created_at);
+    `,
+  },
 ];
 
 /** The schema version (user_version) of an open database. */

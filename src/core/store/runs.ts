@@ -11,9 +11,9 @@ const RUN_STATUSES: readonly RunStatus[] = ['running', 'done', 'failed', 'cancel
 export function insertRun(db: StoreDatabase, run: NewRun, now: number): RunRecord {
   const id = newId('run');
   db.run(
-    `INSERT INTO runs (id, kind, engine, request, workspace_root, model, conversation_id, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
-    [id, run.kind, run.engine, run.request, run.workspaceRoot, run.model, run.conversationId, now, now],
+    `INSERT INTO runs (id, kind, engine, request, workspace_root, model, conversation_id, source_run_id, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
+    [id, run.kind, run.engine, run.request, run.workspaceRoot, run.model, run.conversationId, run.sourceRunId, now, now],
   );
   const created = getRun(db, id);
   if (!created) throw new Error(`run ${id} vanished after insert`);
@@ -29,6 +29,22 @@ export function getRun(db: StoreDatabase, runId: string): RunRecord | undefined 
 /** The most recently created run (rowid breaks ties within one millisecond). */
 export function latestRun(db: StoreDatabase): RunRecord | undefined {
   const row = db.get('SELECT * FROM runs ORDER BY created_at DESC, rowid DESC LIMIT 1');
+  return row ? toRun(row) : undefined;
+}
+
+/** Runs of a conversation, oldest first. */
+export function runsForConversation(db: StoreDatabase, conversationId: string): RunRecord[] {
+  return db.all('SELECT * FROM runs WHERE conversation_id = ? ORDER BY created_at, rowid', [conversationId]).map(toRun);
+}
+
+/** Generate runs still marked running: their process died (a crash, a closed window) mid-run. */
+export function unfinishedRuns(db: StoreDatabase): RunRecord[] {
+  return db.all(`SELECT * FROM runs WHERE status = 'running' AND kind = 'generate' ORDER BY created_at DESC, rowid DESC`).map(toRun);
+}
+
+/** The generate run started from planning run `runId`, if any. */
+export function runGeneratedFrom(db: StoreDatabase, runId: string): RunRecord | undefined {
+  const row = db.get('SELECT * FROM runs WHERE source_run_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1', [runId]);
   return row ? toRun(row) : undefined;
 }
 
@@ -83,6 +99,7 @@ function toRun(row: Row): RunRecord {
     workspaceRoot: str(row, 'workspace_root'),
     model: str(row, 'model'),
     conversationId: strOrNull(row, 'conversation_id'),
+    sourceRunId: strOrNull(row, 'source_run_id'),
     status,
     stage: stage === null ? null : stageSchema.parse(stage),
     errorCode: strOrNull(row, 'error_code'),

@@ -61,6 +61,15 @@ export class ReviewState implements vscode.Disposable {
     return composeProposal(file.proposal, file.decisions);
   }
 
+  /** Forgets some files of a run (applied). */
+  remove(runId: string, relPaths: readonly string[]): void {
+    const files = this.runs.get(runId);
+    if (!files) return;
+    for (const p of relPaths) files.delete(p);
+    if (files.size === 0) this.runs.delete(runId);
+    this.changed.fire({ runId, relPath: null });
+  }
+
   /** Forgets a run's proposals (applied or discarded). */
   clear(runId: string): void {
     this.runs.delete(runId);

@@ -1,6 +1,12 @@
 import type { HandlerTable } from '../handlerTable';
+import { applyReview } from './applyReview';
+import { executePlan } from './executePlan';
+import { getPlan } from './getPlan';
 import { getSettings } from './getSettings';
 import { getState } from './getState';
+import { openReview } from './openReview';
+import { resumeRun } from './resumeRun';
+import { selectConversation } from './selectConversation';
 import { sendMessage } from './sendMessage';
 import { setKey } from './setKey';
 import { stopRun } from './stopRun';
@@ -12,4 +18,10 @@ export const handlers: HandlerTable = {
   sendMessage,
   setKey,
   stopRun,
+  resumeRun,
+  getPlan,
+  executePlan,
+  openReview,
+  applyReview,
+  selectConversation,
 };

@@ -33,7 +33,7 @@ const signal = new AbortController().signal;
 describe('host/chatSession', () => {
   it('refuses an empty request and one over 100 KB without starting a run', async () => {
     const launcher = fakeLauncher();
-    const chat = createChatSession({ repository: fakeRepository(), launcher, hasKey: () => Promise.resolve(true), logger, onChanged() {} });
+    const chat = createChatSession({ repository: fakeRepository(), launcher, hasKey: () => Promise.resolve(true), runInfos: () => Promise.resolve([]), logger, onChanged() {} });
     assert.equal((await chat.send('   ', null, signal)).status, 'rejected');
     const huge = await chat.send('x'.repeat(100 * 1024 + 1), null, signal);
     assert.equal(huge.status, 'rejected');
@@ -43,7 +43,7 @@ describe('host/chatSession', () => {
 
   it('asks for a key before starting anything when none is stored', async () => {
     const launcher = fakeLauncher();
-    const chat = createChatSession({ repository: fakeRepository(), launcher, hasKey: () => Promise.resolve(false), logger, onChanged() {} });
+    const chat = createChatSession({ repository: fakeRepository(), launcher, hasKey: () => Promise.resolve(false), runInfos: () => Promise.resolve([]), logger, onChanged() {} });
     const result = await chat.send('build a todo CLI', null, signal);
     assert.equal(result.status, 'needs-key');
     assert.match(result.status === 'needs-key' ? result.message : '', /Set Anthropic API Key/);
@@ -54,7 +54,7 @@ describe('host/chatSession', () => {
     const repository = fakeRepository();
     const launcher = fakeLauncher();
     let changed = 0;
-    const chat = createChatSession({ repository, launcher, hasKey: () => Promise.resolve(true), logger, onChanged: () => { changed++; } });
+    const chat = createChatSession({ repository, launcher, hasKey: () => Promise.resolve(true), runInfos: () => Promise.resolve([]), logger, onChanged: () => { changed++; } });
     const result = await chat.send('  build a todo CLI  ', null, signal);
     assert.deepEqual(result, { status: 'started', conversationId: 'c1', runId: 'r1' });
     assert.deepEqual(launcher.started, ['build a todo CLI']);
@@ -63,5 +63,15 @@ describe('host/chatSession', () => {
     const snapshot = await chat.snapshot(signal);
     assert.equal(snapshot.activeConversationId, 'c1');
     assert.equal(snapshot.conversations[0].title, 'build a todo CLI');
+  });
+
+  it('keeps a new, empty conversation selected until a message starts it', async () => {
+    const repository = fakeRepository();
+    const chat = createChatSession({ repository, launcher: fakeLauncher(), hasKey: () => Promise.resolve(true), runInfos: () => Promise.resolve([]), logger, onChanged() {} });
+    await chat.send('first request', null, signal);
+    chat.select(null);
+    assert.equal((await chat.snapshot(signal)).activeConversationId, null);
+    chat.select('c1');
+    assert.equal((await chat.snapshot(signal)).activeConversationId, 'c1');
   });
 });

@@ -7,7 +7,7 @@ import { createSqlResponseCache } from '../../../../src/core/store/responseCache
 import { taskApiTsDiscovery, taskApiTsPlan } from '../../../fixtures/fake-anthropic/scenarios/task-api-ts';
 import { capturingLogger, manualClock } from '../testDoubles';
 
-const NEW_RUN = { kind: 'plan', engine: 'v2', request: 'r', workspaceRoot: '/ws', model: 'm', conversationId: null } as const;
+const NEW_RUN = { kind: 'plan', engine: 'v2', request: 'r', workspaceRoot: '/ws', model: 'm', conversationId: null, sourceRunId: null } as const;
 const usage = (n: number) => ({ inputTokens: n, outputTokens: 2 * n, cacheReadTokens: 3 * n, cacheWriteTokens: 4 * n });
 
 describe('store/planStore', () => {
