@@ -121,7 +121,6 @@ export class RunController implements vscode.Disposable {
       const run = async (): Promise<void> => {
         const session = await openCoreSession({
           apiKey, baseUrl: settings.baseUrl, db, settings, logger: this.deps.logger, emit, parser: this.deps.parser(),
-          generate: { maxCostUsd: settings.maxCostUsd, atomModel: settings.atomModel, atomMaxLines: settings.atomMaxLines },
         });
         try {
           await body(session, folder.fsPath, controller.signal);
