@@ -26,6 +26,10 @@ export interface LanguageServer {
   readonly pullDiagnostics: boolean;
   /** Why the server is gone, or null while it runs. */
   deadReason(): string | null;
+  /** Whether the document is open on the server (its text then comes from sync, not the disk). */
+  isOpen(absPath: string): boolean;
+  /** Tells the server that files it has not opened changed on disk (it does not watch the shadow itself). */
+  filesChanged(absPaths: readonly string[]): void;
   /** Opens or updates a document; returns the version the server now has. */
   sync(absPath: string, languageId: string, text: string): number;
   /** Errors and warnings of the document at `version` (the one sync returned). */
@@ -64,6 +68,7 @@ class Session implements LanguageServer {
   // Settles when the server turns out to serve pull diagnostics (a registration may come late).
   private readonly pullReady = new Promise<void>((resolve) => (this.pullRegistered = resolve));
   private readonly versions = new Map<string, number>();
+  private readonly texts = new Map<string, string>();
   private readonly published = new Map<string, Published>();
   private waiters: Waiter[] = [];
   private publishSeq = 0;
@@ -107,9 +112,23 @@ class Session implements LanguageServer {
     return this.proc.exitReason();
   }
 
+  isOpen(absPath: string): boolean {
+    return this.versions.has(pathToFileURL(absPath).href);
+  }
+
+  filesChanged(absPaths: readonly string[]): void {
+    if (absPaths.length === 0) return;
+    // 2 = Changed; a server that did not know a file treats it as new.
+    const changes = absPaths.map((p) => ({ uri: pathToFileURL(p).href, type: 2 }));
+    this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes }).catch(() => undefined);
+  }
+
   sync(absPath: string, languageId: string, text: string): number {
     const uri = pathToFileURL(absPath).href;
     const previous = this.versions.get(uri);
+    // The same text again (a catch-up after our own write) would only make the server re-check.
+    if (previous !== undefined && this.texts.get(uri) === text) return previous;
+    this.texts.set(uri, text);
     const version = (previous ?? 0) + 1;
     this.versions.set(uri, version);
     const sent = previous === undefined
@@ -219,7 +238,10 @@ function initializeParams(options: LanguageServerOptions): Record<string, unknow
     workspaceFolders: [folder(options.rootDir)],
     initializationOptions: options.initializationOptions ?? {},
     capabilities: {
-      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+      },
       textDocument: {
         synchronization: { dynamicRegistration: true, didSave: false },
         publishDiagnostics: { relatedInformation: false, versionSupport: true },

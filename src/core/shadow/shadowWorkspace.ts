@@ -29,6 +29,11 @@ export interface ShadowWorkspace {
    * copy does not have yet (never over a proposal). Returns the paths copied.
    */
   includeImports(relPath: string, text: string, language: LanguageId, signal: AbortSignal): Promise<string[]>;
+  /**
+   * The files written or copied in since `cursor` (0: since creation) and the cursor to pass
+   * next time, so a language server can be told what changed on disk behind its back.
+   */
+  changesSince(cursor: number): { readonly paths: readonly string[]; readonly cursor: number };
   /** Deletes the copy (links are removed, never followed). Safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -75,6 +80,7 @@ class Shadow implements ShadowWorkspace {
   private disposing: Promise<void> | null = null;
   private readonly importsSeen = new Set<string>();
   private readonly preparedDirs = new Set<string>();
+  private readonly changeLog: string[] = [];
 
   constructor(readonly root: string, readonly sourceRoot: string) {}
 
@@ -93,6 +99,11 @@ class Shadow implements ShadowWorkspace {
     if (!existsSync(from) || existsSync(to)) return;
     await mkdir(dirname(to), { recursive: true });
     await copyFile(from, to);
+    this.changeLog.push(rel);
+  }
+
+  changesSince(cursor: number): { paths: string[]; cursor: number } {
+    return { paths: [...new Set(this.changeLog.slice(cursor))], cursor: this.changeLog.length };
   }
 
   /**
@@ -126,6 +137,7 @@ class Shadow implements ShadowWorkspace {
     const abs = this.pathOf(rel);
     await mkdir(dirname(abs), { recursive: true });
     await writeFile(abs, text);
+    this.changeLog.push(rel);
   }
 
   async includeImports(relPath: string, text: string, language: LanguageId, signal: AbortSignal): Promise<string[]> {

@@ -6,10 +6,12 @@
  * reason: never a silent pass.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { LspTimeoutError, LspUnavailableError } from '../lsp/deadline';
 import type { ServerKind } from '../lsp/serverCommands';
 import type { LanguageServerPool } from '../lsp/serverPool';
-import type { LanguageId } from '../parse/languages';
+import { languageForPath, type LanguageId } from '../parse/languages';
+import type { LanguageServer } from '../lsp/languageServer';
 import type { LspDiagnostic } from '../lsp/protocol';
 import type { ShadowWorkspace } from '../shadow/shadowWorkspace';
 import { attributeErrors, baselineOf, errorsOnly, type DiagnosticBaseline } from './typeDiagnostics';
@@ -85,12 +87,32 @@ export function createTypesValidator(options: TypesLevelOptions): Validator {
     return next;
   }
 
+  const cursors = new WeakMap<LanguageServer, number>();
+
+  // Files the run wrote since this server last looked (skeletons, proposals, other atoms'
+  // files): open ones are re-synced from disk, the others announced as changed.
+  async function catchUp(server: LanguageServer, except: string): Promise<void> {
+    const { paths, cursor } = options.shadow.changesSince(cursors.get(server) ?? 0);
+    cursors.set(server, cursor);
+    const closed: string[] = [];
+    for (const rel of paths) {
+      if (rel === except) continue;
+      const abs = options.shadow.pathOf(rel);
+      const language = languageForPath(rel);
+      const served = language ? SERVED[language] : undefined;
+      if (served && server.isOpen(abs)) server.sync(abs, served.languageId, await readFile(abs, 'utf8'));
+      else closed.push(abs);
+    }
+    server.filesChanged(closed);
+  }
+
   async function check(target: AtomUnderValidation, served: { kind: ServerKind; languageId: string }, signal: AbortSignal): Promise<LevelResult> {
     const { shadow, servers } = options;
     if (served.kind === 'typescript') await ensureConfig(shadow, target.relPath, signal);
     await shadow.write(target.relPath, target.fileText, signal);
     if (target.language) await shadow.includeImports(target.relPath, target.fileText, target.language, signal);
     const server = await servers.get(served.kind, shadow.root, signal);
+    await catchUp(server, target.relPath);
     const abs = shadow.pathOf(target.relPath);
     const version = server.sync(abs, served.languageId, target.fileText);
     const errors = relevant(errorsOnly(await server.diagnostics(abs, version, options.timeoutMs ?? 20_000, signal)), target.language ?? 'javascript');

@@ -75,6 +75,17 @@ describe('types level (4)', function () {
     assert.match(result.messages.map((m) => m.message).join('\n'), /outside the atom's lines 5-7, new with this atom/);
   });
 
+  it('sees a file the run rewrote on disk behind the server (an imported signature changed)', async () => {
+    const types = createTypesValidator({ shadow, servers });
+    await shadow.write('src/dep.ts', 'export const limit: number = 1;\n', signal);
+    const user = atom('src/user.ts', 'typescript', ["import { limit } from './dep';", 'export const twice: number = limit * 2;']);
+    assert.equal((await types.validate(user, signal)).status, 'pass');
+    await shadow.write('src/dep.ts', "export const limit: string = 'one';\n", signal);
+    const again = await types.validate(user, signal);
+    assert.equal(again.status, 'fail', JSON.stringify(again));
+    assert.match(again.messages[0]?.message ?? '', /arithmetic operation must be of type 'any', 'number', 'bigint'/);
+  });
+
   it('checks Python through pyright: an error fails, good code passes', async () => {
     const types = createTypesValidator({ shadow, servers });
     const bad = await types.validate(atom('src/b.py', 'python', ['def count(text: str) -> int:', '    return text.split()']), signal);
