@@ -53,6 +53,11 @@ export async function runValidate(args: readonly string[], ctx: CliContext): Pro
   let results: FileValidation[];
   try {
     results = await validateFiles(files, { parser, levels, atom: values.atom, runtime: values.runtime }, ctx.signal);
+  } catch (err) {
+    // Ctrl+C: the shadow copies and servers are already gone (validateFiles cleans up on the way out).
+    if (!ctx.signal.aborted) throw err;
+    ctx.io.stderr('mge validate: cancelled\n');
+    return EXIT.cancelled;
   } finally {
     parser.dispose();
   }
