@@ -45,7 +45,7 @@ const TEST_PATHS = /(^|\/)(tests?|__tests__|specs?|benchmarks?|fixtures?)\/|\.(t
  * queries; unless the query asks for tests, they count for less.
  */
 export function pathPrior(path: string): number {
-  return TEST_PATHS.test(path) ? 0.6 : 1;
+  return TEST_PATHS.test(path) ? 0.3 : 1;
 }
 
 /** Weight of a synonym relative to a word the query used. */
