@@ -1,9 +1,10 @@
 /**
  * Folds a run's progress events into what the panel shows. Pure, so the panel can rebuild a run
- * from its stored events after a reload.
+ * from its stored events after a reload and then keep folding live events on top.
  */
-import type { ProgressEvent, Stage } from '../../src/shared/events';
+import type { AtomFailure, AtomStatus, ProgressEvent, RunSummaryEvent, Stage } from '../../src/shared/events';
 
+/** Atom counts of one wave (a topological generation of the atom graph). */
 export interface WaveView {
   readonly size: number;
   done: number;
@@ -11,6 +12,19 @@ export interface WaveView {
   failed: number;
 }
 
+/** What the panel knows of one atom: its latest status and its highest attempt so far. */
+export interface AtomView {
+  wave: number;
+  taskId: string;
+  status: AtomStatus;
+  attempt: number;
+  failure: AtomFailure | null;
+}
+
+/** The end-of-run numbers of `run/summary`, without the event's envelope. */
+export type RunSummary = Omit<RunSummaryEvent, 'type' | 'runId'>;
+
+/** Everything the panel draws for one run, folded from its events. */
 export interface RunView {
   readonly runId: string;
   request: string;
@@ -19,19 +33,21 @@ export interface RunView {
   discovery: { domain: string; markdown: string } | null;
   plan: { masterPlanId: string; phases: number; tasks: number; markdown: string } | null;
   waves: WaveView[];
-  atoms: Record<string, { wave: number; status: string; attempt: number; failure: string | null }>;
+  atoms: Record<string, AtomView>;
   pause: { reason: string; until: number; message: string } | null;
   cost: { inputTokens: number; outputTokens: number; cacheReadTokens: number; costUsd: number; cacheSavingsUsd: number } | null;
   error: { code: string; message: string } | null;
-  outcome: string | null;
+  summary: RunSummary | null;
+  outcome: 'done' | 'failed' | 'cancelled' | 'stopped-at-cost-cap' | null;
   wallMs: number | null;
   criticalPathMs: number | null;
 }
 
+/** A run nothing is known about yet. */
 export function emptyRun(runId: string): RunView {
   return {
     runId, request: '', engine: 'v2', stages: [], discovery: null, plan: null, waves: [], atoms: {},
-    pause: null, cost: null, error: null, outcome: null, wallMs: null, criticalPathMs: null,
+    pause: null, cost: null, error: null, summary: null, outcome: null, wallMs: null, criticalPathMs: null,
   };
 }
 
@@ -67,7 +83,12 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
       };
       break;
     case 'waves/planned':
+      // A resumed run plans its waves again: recount the atoms already known instead of zeroing them.
       run.waves = event.waveSizes.map((size) => ({ size, done: 0, running: 0, failed: 0 }));
+      for (const atom of Object.values(run.atoms)) {
+        const wave = run.waves[atom.wave];
+        if (wave) adjust(wave, atom.status, +1);
+      }
       run.criticalPathMs = event.criticalPathMs;
       break;
     case 'atom/status':
@@ -76,6 +97,11 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
     case 'run/error':
       run.error = { code: event.code, message: event.message };
       break;
+    case 'run/summary': {
+      const { type: _type, runId: _runId, ...summary } = event;
+      run.summary = summary;
+      break;
+    }
     case 'run/finished':
       run.outcome = event.outcome;
       run.wallMs = event.wallMs;
@@ -87,17 +113,68 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
 
 function applyAtomStatus(run: RunView, event: Extract<ProgressEvent, { type: 'atom/status' }>): void {
   const previous = run.atoms[event.atomId];
+  if (previous) {
+    const oldWave = run.waves[previous.wave];
+    if (oldWave) adjust(oldWave, previous.status, -1);
+  }
   const wave = run.waves[event.wave];
-  if (wave && previous) adjust(wave, previous.status, -1);
   if (wave) adjust(wave, event.status, +1);
   run.atoms[event.atomId] = {
-    wave: event.wave, status: event.status, attempt: event.attempt,
-    failure: event.failure ? `${event.failure.level}: ${event.failure.message}` : null,
+    wave: event.wave,
+    taskId: event.taskId,
+    status: event.status,
+    attempt: Math.max(previous?.attempt ?? 0, event.attempt),
+    // A retry keeps the reason of the attempt before it until it passes.
+    failure: event.status === 'passed' ? null : event.failure ?? previous?.failure ?? null,
   };
 }
 
-function adjust(wave: WaveView, status: string, by: number): void {
+function adjust(wave: WaveView, status: AtomStatus, by: number): void {
   if (status === 'passed') wave.done += by;
   else if (status === 'running') wave.running += by;
   else if (status === 'failed' || status === 'skipped') wave.failed += by;
+}
+
+/** Atom totals of a run: counts per status, retries so far, and the failed atoms with reasons. */
+export interface AtomStats {
+  readonly total: number;
+  readonly passed: number;
+  readonly running: number;
+  readonly failed: number;
+  readonly pending: number;
+  /** Attempts beyond each atom's first. */
+  readonly retries: number;
+  readonly failedAtoms: ReadonlyArray<{ atomId: string; taskId: string; attempt: number; failure: AtomFailure | null; status: AtomStatus }>;
+}
+
+/** Counts a run's atoms; the total is the planned atom count when the waves are known. */
+export function atomStats(run: RunView): AtomStats {
+  let passed = 0, running = 0, failed = 0, retries = 0;
+  const failedAtoms: Array<AtomStats['failedAtoms'][number]> = [];
+  for (const [atomId, atom] of Object.entries(run.atoms)) {
+    retries += Math.max(0, atom.attempt - 1);
+    if (atom.status === 'passed') passed++;
+    else if (atom.status === 'running') running++;
+    else if (atom.status === 'failed' || atom.status === 'skipped') {
+      failed++;
+      failedAtoms.push({ atomId, taskId: atom.taskId, attempt: atom.attempt, failure: atom.failure, status: atom.status });
+    }
+  }
+  const planned = run.waves.reduce((n, w) => n + w.size, 0);
+  const total = Math.max(planned, Object.keys(run.atoms).length);
+  return { total, passed, running, failed, pending: Math.max(0, total - passed - running - failed), retries, failedAtoms };
+}
+
+/** Atom counts per task, for the plan tree. */
+export function taskProgress(run: RunView): Record<string, { total: number; passed: number; failed: number; running: number }> {
+  const out: Record<string, { total: number; passed: number; failed: number; running: number }> = {};
+  for (const atom of Object.values(run.atoms)) {
+    const entry = out[atom.taskId] ?? { total: 0, passed: 0, failed: 0, running: 0 };
+    entry.total++;
+    if (atom.status === 'passed') entry.passed++;
+    else if (atom.status === 'running') entry.running++;
+    else if (atom.status === 'failed' || atom.status === 'skipped') entry.failed++;
+    out[atom.taskId] = entry;
+  }
+  return out;
 }

@@ -1,0 +1,69 @@
+/**
+ * Which buttons a run offers and how its state reads, from the host's metadata and the folded
+ * events. Pure, so the rules are tested without a browser.
+ */
+import type { RunMeta } from './runReplay';
+import type { RunView } from './runView';
+
+/** The buttons a run shows. */
+export interface RunActions {
+  readonly stop: boolean;
+  readonly resume: boolean;
+  readonly reviewPlan: boolean;
+  readonly reviewChanges: boolean;
+  readonly apply: boolean;
+}
+
+/** Stop while driven; Resume once nobody drives an unfinished run; Review/Apply while proposals wait. */
+export function runActions(meta: RunMeta, view: RunView): RunActions {
+  const finished = view.outcome !== null;
+  const unfinished = meta.status === 'running' || meta.status === 'failed' || meta.status === 'cancelled';
+  return {
+    stop: meta.live && !finished,
+    // A run stopped at the cost cap reports 'failed'; one that died with the window stays 'running'.
+    resume: !meta.live && unfinished && !meta.awaitingReview,
+    reviewPlan: meta.awaitingReview && !meta.live,
+    reviewChanges: meta.pendingProposals > 0,
+    apply: meta.pendingProposals > 0,
+  };
+}
+
+/** A run's state as an icon and words (never colour alone). */
+export interface StatusLabel {
+  readonly icon: string;
+  readonly spin: boolean;
+  readonly text: string;
+  readonly tone: 'progress' | 'ok' | 'warning' | 'error';
+}
+
+/** How a run's state reads in its header. */
+export function statusLabel(meta: RunMeta, view: RunView): StatusLabel {
+  if (meta.live && view.outcome === null) {
+    if (view.pause) return { icon: 'watch', spin: false, text: 'Paused', tone: 'warning' };
+    return { icon: 'loading', spin: true, text: 'Running', tone: 'progress' };
+  }
+  if (meta.awaitingReview) return { icon: 'checklist', spin: false, text: 'Plan ready for review', tone: 'warning' };
+  const outcome = view.outcome ?? meta.status;
+  switch (outcome) {
+    case 'done':
+      return view.summary && view.summary.atomsFailed > 0
+        ? { icon: 'warning', spin: false, text: `Done, ${view.summary.atomsFailed} atoms failed`, tone: 'warning' }
+        : { icon: 'pass', spin: false, text: 'Done', tone: 'ok' };
+    case 'cancelled':
+      return { icon: 'circle-slash', spin: false, text: 'Stopped', tone: 'warning' };
+    case 'stopped-at-cost-cap':
+      return { icon: 'credit-card', spin: false, text: 'Stopped at the cost cap', tone: 'warning' };
+    case 'running':
+      return { icon: 'debug-pause', spin: false, text: 'Interrupted', tone: 'warning' };
+    default:
+      return { icon: 'error', spin: false, text: 'Failed', tone: 'error' };
+  }
+}
+
+/** A run's heading: what kind of run it is, by engine. */
+export function runTitle(meta: RunMeta, view: RunView): string {
+  const engine = view.engine === 'v1' ? 'V1' : 'V2';
+  if (meta.kind === 'plan') return `Planning (${engine})`;
+  if (meta.kind === 'generate') return `Generation (${engine})`;
+  return `${engine} run`;
+}
