@@ -48,6 +48,8 @@ export function pathPrior(path: string): number {
   return TEST_PATHS.test(path) ? 0.3 : 1;
 }
 
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 /** Weight of a synonym relative to a word the query used. */
 const SYNONYM_WEIGHT = 0.3;
 
@@ -56,6 +58,14 @@ export function weightedQuery(query: string): Map<string, number> {
   const terms = termCounts(tokenize(query));
   for (const term of [...terms.keys()]) {
     for (const synonym of synonymsOf(term)) if (!terms.has(synonym)) terms.set(synonym, SYNONYM_WEIGHT);
+  }
+  // Prose writes "safe parse" or "error map" where code writes safeParse and errorMap: adjacent
+  // words joined match whole identifiers (the index keeps those as '#name' tokens).
+  const words = (query.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !ARTICLES.has(w));
+  for (let i = 0; i + 1 < words.length; i++) {
+    for (const joined of [words[i] + words[i + 1], i + 2 < words.length ? words[i] + words[i + 1] + words[i + 2] : '']) {
+      if (joined.length > 5 && !terms.has(`#${joined}`)) terms.set(`#${joined}`, 1);
+    }
   }
   return terms;
 }
