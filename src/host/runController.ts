@@ -13,6 +13,9 @@ import type { StoreDatabase } from '../core/store/database';
 import type { ProgressEvent } from '../shared/events';
 import type { ExecuteResult, PlanForReview } from '../shared/protocol';
 import type { EffectiveSettings } from '../shared/settings';
+import { createShadowValidators } from '../core/validate/shadowValidators';
+import { runtimePolicy } from '../core/validate/runtimeLevel';
+import type { GenerateDeps } from '../core/generate/deps';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { LaunchResult } from './chatSession';
 
@@ -45,7 +48,7 @@ export class RunController implements vscode.Disposable {
     const review = this.deps.settings().reviewPlanBeforeExecution;
     return this.launch(async (session, root, signal) => {
       if (review) await planRun(session.planDeps, { request, workspaceRoot: root, conversationId }, signal);
-      else await generateRun(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root }), { request, workspaceRoot: root, conversationId }, signal);
+      else await this.withValidation(session, root, signal, (deps) => generateRun(deps, { request, workspaceRoot: root, conversationId }, signal));
     });
   }
 
@@ -56,7 +59,7 @@ export class RunController implements vscode.Disposable {
     if (!run) return { status: 'rejected', message: `There is no run ${runId} in this workspace.` };
     return this.launch(async (session, root, signal) => {
       if (run.kind === 'plan') await resumePlan(session.planDeps, runId, signal);
-      else await resumeGenerate(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root }), runId, signal);
+      else await this.withValidation(session, root, signal, (deps) => resumeGenerate(deps, runId, signal));
     }, runId);
   }
 
@@ -86,11 +89,25 @@ export class RunController implements vscode.Disposable {
       this.deps.logger.info(`Run ${planRunId}: the reviewed plan was edited and saved before execution.`);
     }
     const launched = await this.launch(async (session, root, signal) => {
-      await generateRun(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root }), {
+      await this.withValidation(session, root, signal, (deps) => generateRun(deps, {
         request: run.request, workspaceRoot: root, conversationId: run.conversationId, planFromRunId: planRunId,
-      }, signal);
+      }, signal));
     });
     return launched;
+  }
+
+  /**
+   * Generation deps with levels 4-5 in a shadow copy of the workspace: types through the language
+   * servers, runtime only in a trusted workspace with `mge.validation.runtime` on.
+   */
+  private async withValidation<T>(session: CoreSession, root: string, signal: AbortSignal, body: (deps: GenerateDeps) => Promise<T>): Promise<T> {
+    const policy = runtimePolicy({ trusted: vscode.workspace.isTrusted, setting: this.deps.settings().runtimeValidation });
+    const shadow = await createShadowValidators({ sourceRoot: root, files: [], runtime: policy.runtime, runtimeOffReason: policy.offReason }, signal);
+    try {
+      return await body(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root, extraValidators: shadow.validators, validationWorkspace: shadow.shadow }));
+    } finally {
+      await shadow.dispose();
+    }
   }
 
   stop(runId: string): boolean {
