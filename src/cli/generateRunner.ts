@@ -3,6 +3,8 @@
  * one openCoreSession plus the disk sink and the wave reporter), and the end of a run (summary,
  * closing message, exit code).
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { GenerateDeps, GenerateSettings, GenerateSummary } from '../core/generate';
 import { openCoreSession, type CoreSession } from '../core/pipeline/coreSession';
 import type { ProgressEvent } from '../shared/events';
@@ -12,6 +14,7 @@ import { closeRun, generateJson, humanSummary } from './generateSummary';
 import { UsageError } from './io';
 import type { SinkMode } from './proposalManifest';
 import { cliSettings } from './settings';
+import { openCliRagIndex } from './indexCommand';
 import { createGenerateReporter } from './waveProgress';
 import { requireApiKey, workspacePaths, type WorkspacePaths } from './wiring';
 
@@ -112,6 +115,11 @@ export async function openGenerateSession(ctx: CliContext, values: CommonValues,
     reporter.event(event);
   };
   const atomModel = values['atom-model']?.trim();
+  // Retrieval uses the index `mge index` built beside the database; without one, plans get no examples.
+  const indexDir = join(dirname(paths.dbPath), 'index');
+  const withIndex = settings.enableRag && existsSync(indexDir);
+  if (settings.enableRag && !withIndex) reporter.logger.info(`No retrieval index in ${indexDir} (mge index builds one): planning without examples.`);
+  const vectorIndex = withIndex ? await openCliRagIndex(indexDir, ctx.signal) : undefined;
   const core: CoreSession = await openCoreSession({
     apiKey,
     baseUrl: settings.baseUrl,
@@ -120,6 +128,7 @@ export async function openGenerateSession(ctx: CliContext, values: CommonValues,
     generate: atomModel ? { atomModel } : {},
     logger: reporter.logger,
     emit,
+    vectorIndex,
   });
   return {
     core,

@@ -87,12 +87,15 @@ function resumeCommand(s: GenerateSummary): string {
 /** The readable summary (stdout). */
 export function humanSummary(j: GenerateJsonSummary): string {
   const lines: string[] = [];
-  const plan = j.masterPlanId ? `MasterPlan ${j.masterPlanId}` : `Run ${j.runId}`;
   const tokens = j.inputTokens + j.outputTokens + j.cacheReadTokens + j.cacheWriteTokens;
+  if (!j.masterPlanId) {
+    lines.push(`Run ${j.runId}: no plan yet; ${duration(j.wallMs)}; ${money(j.costUsd)}, ${count(tokens)} tokens over ${j.calls} call(s)`);
+    return `${lines.join('\n')}\n`;
+  }
   lines.push(
-    `${plan}: ${j.tasks} tasks, ${j.atoms} atoms, precision ${pct(j.precision)}, first pass ${pct(j.firstPassRate, 0)}, ` +
+    `MasterPlan ${j.masterPlanId}: ${j.tasks} tasks, ${j.atoms} atoms, precision ${pct(j.precision)}, first pass ${pct(j.firstPassRate, 0)}, ` +
       `${duration(j.wallMs)} (execution ${duration(j.executionMs)}, lower bound ${duration(j.criticalPathMs)}); ` +
-      `$${j.costUsd.toFixed(2)}, ${count(tokens)} tokens (cache saved $${j.cacheSavingsUsd.toFixed(2)})`,
+      `${money(j.costUsd)}, ${count(tokens)} tokens (cache saved ${money(j.cacheSavingsUsd)})`,
   );
   lines.push(
     `  ${j.engine.toUpperCase()}: ${j.atomsPassed} passed, ${j.atomsFailed} failed${j.atomsSkipped > 0 ? `, ${j.atomsSkipped} skipped` : ''}; ` +
@@ -122,7 +125,7 @@ export function closeRun(io: CliIo, j: GenerateJsonSummary): number {
       return EXIT.cancelled;
     case 'stopped-at-cost-cap':
       io.stderr(
-        `Stopped at the cost cap: $${j.costUsd.toFixed(4)} spent${j.error ? ` (${j.error.message})` : ''}. ` +
+        `Stopped at the cost cap: ${j.error ? j.error.message : `$${j.costUsd.toFixed(4)} spent.`} ` +
           `Run ${j.runId} is saved; continue it with a higher cap: ${j.resume ?? ''}\n`,
       );
       return EXIT.failed;
@@ -139,6 +142,11 @@ export function closeRun(io: CliIo, j: GenerateJsonSummary): number {
       }
       return EXIT.ok;
   }
+}
+
+/** "$0.42"; small amounts keep four decimals so they do not round to a cap they stayed under. */
+function money(usd: number): string {
+  return `$${usd.toFixed(Math.abs(usd) >= 0.1 || usd === 0 ? 2 : 4)}`;
 }
 
 function pct(share: number, digits = 1): string {
