@@ -13,7 +13,7 @@ export interface ExampleMeta {
   readonly stack: string;
 }
 
-const FIELD = /^\s*(?:\/\/|#|\*|\/\*\*?)?\s*@(title|tags|stack)\s+(.+?)\s*(?:\*\/)?\s*$/;
+const FIELD = /^\s*(?:\/\/|--|#|\*|\/\*\*?)?\s*@(title|tags|stack)\s+(.+?)\s*(?:\*\/)?\s*$/;
 
 /** The `@title`, `@tags` and `@stack` lines in the first 15 lines, or null when there is no title. */
 export function parseExampleMeta(text: string): ExampleMeta | null {
