@@ -45,7 +45,10 @@ describe('cli: mge status and help', function () {
   it('lists the commands in mge --help and explains each with mge <cmd> --help', async () => {
     const help = await runMge(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /Commands:\n\s+plan\s+.*\n\s+status\s+/);
+    assert.match(help.stdout, /Commands:\n/);
+    for (const command of ['generate', 'resume', 'plan', 'status', 'index', 'search', 'validate']) {
+      assert.match(help.stdout, new RegExp(`\\n  ${command}\\s+\\S`), `mge --help lists ${command}`);
+    }
     const planHelp = await runMge(['plan', '--help']);
     assert.match(planHelp.stdout, /Usage: mge plan "<request>"/);
     const unknown = await runMge(['frob']);
