@@ -1,7 +1,7 @@
 // Builds the extension host bundle, the CLI, the webview bundle, and copies the wasm assets.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, chmodSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, chmodSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -68,6 +68,9 @@ function copyAssets() {
   cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
   if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }
+
+// A production build starts clean, so no source map of an earlier dev build ends up in the VSIX.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
