@@ -42,9 +42,12 @@ export function findTask(plan: MasterPlan, taskId: string): PlanTask | undefined
   return undefined;
 }
 
-/** The next free id of the plan's "T<n>" series. */
-export function nextTaskId(plan: MasterPlan): string {
-  const ids = new Set(taskIds(plan));
+/**
+ * The next free id of the plan's "T<n>" series. `reserved` ids count as taken too: a task removed
+ * in this review keeps its id out of reuse, so "T5" never names two different tasks to the user.
+ */
+export function nextTaskId(plan: MasterPlan, reserved: readonly string[] = []): string {
+  const ids = new Set([...taskIds(plan), ...reserved]);
   let n = 0;
   for (const id of ids) {
     const m = /^T(\d+)$/.exec(id);
@@ -83,9 +86,9 @@ export function formatFileList(files: readonly PlannedFile[]): string {
   return files.map((f) => (f.change === 'modify' ? `${f.path} (modify)` : f.path)).join('\n');
 }
 
-/** Adds a task at the end of a phase with the next free id; returns the plan and the new id. */
-export function addTask(plan: MasterPlan, phaseId: string, draft: NewTask): { plan: MasterPlan; taskId: string } {
-  const taskId = nextTaskId(plan);
+/** Adds a task at the end of a phase with the next free id (see nextTaskId); returns the plan and the new id. */
+export function addTask(plan: MasterPlan, phaseId: string, draft: NewTask, reserved: readonly string[] = []): { plan: MasterPlan; taskId: string } {
+  const taskId = nextTaskId(plan, reserved);
   const phase = plan.phases.find((p) => p.id === phaseId);
   if (!phase) return { plan, taskId };
   const files = parseFileList(draft.files);

@@ -67,3 +67,25 @@ export function runTitle(meta: RunMeta, view: RunView): string {
   if (meta.kind === 'generate') return `Generation (${engine})`;
   return `${engine} run`;
 }
+
+const STAGE_WORDS: Record<string, string> = {
+  discovery: 'discovery', masterplan: 'planning', atomization: 'atomization', graph: 'the dependency graph',
+  execution: 'generation', validation: 'validation', assembly: 'assembly',
+};
+
+/**
+ * What the run's polite live region says. Coarse on purpose (state, stage, wave), so a screen
+ * reader hears milestones rather than every atom or every second of a countdown.
+ */
+export function announcement(meta: RunMeta, view: RunView): string {
+  const status = statusLabel(meta, view);
+  const parts = [`${runTitle(meta, view)}: ${status.text}.`];
+  if (status.tone === 'progress' || status.text === 'Paused') {
+    const stage = view.stages.at(-1);
+    if (stage && stage.state === 'running') parts.push(`Now ${STAGE_WORDS[stage.stage] ?? stage.stage}.`);
+    const wave = view.waves.findIndex((w) => w.done + w.failed < w.size);
+    if (wave >= 0) parts.push(`Wave ${wave + 1} of ${view.waves.length}.`);
+    if (view.pause) parts.push(`Paused: ${view.pause.reason.replace('-', ' ')}.`);
+  }
+  return parts.join(' ');
+}

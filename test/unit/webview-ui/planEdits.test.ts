@@ -43,6 +43,13 @@ describe('webview-ui/planEdits', () => {
     assert.equal(nextTaskId(p), 'T10');
   });
 
+  it('never reuses the id of a task removed in this review', () => {
+    const original = plan();
+    const edited = removeTask(original, 'T3');
+    assert.equal(nextTaskId(edited), 'T3');
+    assert.equal(addTask(edited, 'P1', { title: 'A', description: 'B', files: 'a.ts', language: 'ts' }, taskIds(original)).taskId, 'T4');
+  });
+
   it('offers as dependencies only tasks that would not close a cycle', () => {
     // T3 needs T2 needs T1: T1 may not depend on T2 or T3.
     assert.deepEqual(dependencyCandidates(plan(), 'T1'), []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runActions, statusLabel, runTitle } from '../../../webview-ui/src/runStatus';
+import { announcement, runActions, statusLabel, runTitle } from '../../../webview-ui/src/runStatus';
 import { emptyRun } from '../../../webview-ui/src/runView';
 import type { RunMeta } from '../../../webview-ui/src/runReplay';
 
@@ -37,5 +37,17 @@ describe('webview-ui/runStatus', () => {
     assert.equal(statusLabel(meta({ live: false, status: 'done', awaitingReview: true }), emptyRun('r')).text, 'Plan ready for review');
     assert.equal(runTitle(meta({ kind: 'plan' }), emptyRun('r')), 'Planning (V2)');
     assert.equal(runTitle(meta({ kind: null }), { ...emptyRun('r'), engine: 'v1' }), 'V1 run');
+  });
+});
+
+describe('webview-ui/runStatus announcement', () => {
+  it('announces state, stage and wave, not atom counts or seconds', () => {
+    const view = emptyRun('r');
+    view.stages.push({ stage: 'execution', state: 'running', durationMs: null });
+    view.waves.push({ size: 2, done: 2, running: 0, failed: 0 }, { size: 3, done: 1, running: 2, failed: 0 });
+    assert.equal(announcement(meta(), view), 'Generation (V2): Running. Now generation. Wave 2 of 2.');
+    view.pause = { reason: 'rate-limit', until: 99_000, message: 'Slow down' };
+    assert.equal(announcement(meta(), view), 'Generation (V2): Paused. Now generation. Wave 2 of 2. Paused: rate limit.');
+    assert.equal(announcement(meta({ live: false, status: 'done' }), { ...view, outcome: 'done' }), 'Generation (V2): Done.');
   });
 });
