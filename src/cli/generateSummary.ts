@@ -130,7 +130,13 @@ export function closeRun(io: CliIo, j: GenerateJsonSummary): number {
       );
       return EXIT.failed;
     case 'failed': {
-      const why = j.error ? `${j.error.message} (${j.error.code})` : `${j.atomsFailed} atom(s) failed validation`;
+      const why = j.error
+        ? `${j.error.message} (${j.error.code})`
+        : j.failed.length > 0
+          ? `${j.failed.length} atom(s) or task(s) did not pass (listed above)`
+          : j.filesRefused.length > 0
+            ? `${j.filesRefused.length} file(s) refused (listed above)`
+            : `${j.atoms - j.atomsPassed} atom(s) did not pass`;
       io.stderr(`Run ${j.runId} finished with failures: ${why}. Retry what failed with: ${j.resume ?? ''}\n`);
       return j.error ? exitCodeFor(j.error.code) : EXIT.failed;
     }

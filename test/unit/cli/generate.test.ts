@@ -77,7 +77,7 @@ describe('cli: mge generate', function () {
     assert.ok(run.stdout.includes('Failed (1):'), run.stdout);
     assert.ok(run.stdout.includes(`${atomId} (task ${STUBBORN_ATOM.taskId}) at semantics:`), run.stdout);
     assert.match(run.stdout, /normaliseQuantity/);
-    assert.match(run.stderr, /finished with failures: 1 atom\(s\) failed validation\. Retry what failed with: mge resume run-\w+/);
+    assert.match(run.stderr, /finished with failures: 1 atom\(s\) or task\(s\) did not pass \(listed above\)\. Retry what failed with: mge resume run-\w+/);
     // Not a terminal: one plain progress line per wave, never rewritten in place.
     assert.match(run.stderr, /^ {2}wave 1\/\d+: /m);
     assert.ok(!run.stderr.includes('\r'));

@@ -83,7 +83,7 @@ describe('cli: progress line per wave', () => {
 });
 
 describe('cli: how a generate run ends', () => {
-  const base = { runId: 'run-1', outcome: 'done', error: null, atomsFailed: 0, filesRefused: [], conflicts: [], costUsd: 0.5, resume: 'mge resume run-1' } as const;
+  const base = { runId: 'run-1', outcome: 'done', error: null, atoms: 2, atomsPassed: 2, atomsFailed: 0, failed: [], filesRefused: [], conflicts: [], costUsd: 0.5, resume: 'mge resume run-1' } as const;
   const end = (patch: Partial<GenerateJsonSummary>): { code: number; err: string } => {
     const io = fakeIo(false);
     const code = closeRun(io, { ...base, ...patch } as GenerateJsonSummary);
@@ -97,7 +97,9 @@ describe('cli: how a generate run ends', () => {
     const capped = end({ outcome: 'stopped-at-cost-cap', error: { code: 'cost-cap', message: 'Cost cap of $1 reached.' }, resume: 'mge resume run-1 --max-cost <higher USD>' });
     assert.equal(capped.code, 1);
     assert.match(capped.err, /Stopped at the cost cap: Cost cap of \$1 reached\. Run run-1 is saved; continue it with a higher cap: mge resume run-1 --max-cost/);
-    assert.equal(end({ outcome: 'failed', atomsFailed: 2 }).code, 1);
+    const failed = end({ outcome: 'failed', atomsFailed: 1, atomsPassed: 1, failed: [{ atomId: 'T1.a.ts#f', task: 'T1', level: 'semantics', message: 'x' }] });
+    assert.equal(failed.code, 1);
+    assert.match(failed.err, /finished with failures: 1 atom\(s\) or task\(s\) did not pass \(listed above\)\. Retry what failed with: mge resume run-1/);
     assert.equal(end({ outcome: 'failed', error: { code: 'auth', message: 'bad key' } }).code, 3);
     assert.equal(end({ outcome: 'failed', error: { code: 'spend-limit', message: 'limit' } }).code, 3);
     assert.equal(end({ conflicts: [{ path: 'a.ts', reason: 'changed' }] }).code, 1);
