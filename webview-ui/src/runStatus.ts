@@ -47,7 +47,7 @@ export function statusLabel(meta: RunMeta, view: RunView): StatusLabel {
   switch (outcome) {
     case 'done':
       return view.summary && view.summary.atomsFailed > 0
-        ? { icon: 'warning', spin: false, text: `Done, ${view.summary.atomsFailed} atoms failed`, tone: 'warning' }
+        ? { icon: 'warning', spin: false, text: `Done, ${view.summary.atomsFailed} ${view.summary.atomsFailed === 1 ? 'atom' : 'atoms'} failed`, tone: 'warning' }
         : { icon: 'pass', spin: false, text: 'Done', tone: 'ok' };
     case 'cancelled':
       return { icon: 'circle-slash', spin: false, text: 'Stopped', tone: 'warning' };

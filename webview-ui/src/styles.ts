@@ -9,7 +9,7 @@ export const panelStyles = css`
   :host { display: block; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
   mge-app, :host(mge-app) { height: 100%; }
   .panel { display: flex; flex-direction: column; gap: 8px; padding: 8px; height: 100%; box-sizing: border-box; }
-  .messages { list-style: none; margin: 0; padding: 0; flex: 1; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; }
+  .messages { list-style: none; margin: 0; padding: 0; flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; }
   .message .bubble { display: flex; gap: 6px; align-items: flex-start; padding: 6px 8px; border-radius: 4px; }
   .message.user .bubble { background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, var(--vscode-contrastBorder, transparent)); }
   .message .text { white-space: pre-wrap; word-break: break-word; }
@@ -27,6 +27,7 @@ export const panelStyles = css`
   .notice.rejected, .notice.error, .error, .problems { background: var(--vscode-inputValidation-errorBackground);
     border: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-contrastBorder, transparent)); padding: 6px 8px; border-radius: 4px; margin: 0; }
   .error { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+  .notice > span, .error > span { flex: 1 1 180px; }
   .apply-result { display: block; }
   .apply-result p { margin: 0; }
 
@@ -90,5 +91,5 @@ export const panelStyles = css`
   .add-task { border: 1px dashed var(--vscode-focusBorder); border-radius: 4px; padding: 6px 8px; }
   .editor-actions { position: sticky; bottom: 0; background: var(--vscode-sideBar-background, var(--vscode-editor-background)); padding: 4px 0; }
 
-  :focus-visible, summary:focus-visible, .run-message:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+  :focus-visible, summary:focus-visible, .run-message:focus, .apply-result:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 `;

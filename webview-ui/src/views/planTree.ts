@@ -10,7 +10,7 @@ type Progress = ReturnType<typeof taskProgress>;
  */
 export function renderPlanTree(plan: MasterPlan, progress: Progress): TemplateResult {
   return html`<vscode-tree class="plan-tree" aria-label="MasterPlan: ${plan.title}" indent-guides="onHover">
-    ${plan.phases.map((phase, i) => html`<vscode-tree-item ?open=${i === 0} ?active=${i === 0} aria-label="Phase ${phase.id} ${phase.name}, ${phase.tasks.length} tasks">
+    ${plan.phases.map((phase, i) => html`<vscode-tree-item ?open=${i === 0} ?active=${i === 0} aria-label="Phase ${phase.id} ${phase.name}, ${phase.tasks.length} ${phase.tasks.length === 1 ? 'task' : 'tasks'}">
       <vscode-icon slot="icon-branch" name="folder" aria-hidden="true"></vscode-icon>
       <vscode-icon slot="icon-branch-opened" name="folder-opened" aria-hidden="true"></vscode-icon>
       ${phase.id} ${phase.name}

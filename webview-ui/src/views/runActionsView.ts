@@ -35,10 +35,10 @@ export function renderActionRow(actions: RunActions, pendingProposals: number, b
 /** What Apply did: files applied, skipped, and refused with the reason for each. */
 export function renderApplyResult(result: ApplyResult): TemplateResult {
   if (result.status === 'nothing') {
-    return html`<p class="note" role="status"><vscode-icon name="info" aria-hidden="true"></vscode-icon> ${result.message}</p>`;
+    return html`<p class="apply-result note" role="status" tabindex="-1"><vscode-icon name="info" aria-hidden="true"></vscode-icon> ${result.message}</p>`;
   }
   const n = (k: number): string => `${k} ${k === 1 ? 'file' : 'files'}`;
-  return html`<div class="apply-result ${result.refused.length > 0 ? 'error' : 'note'}" role="status">
+  return html`<div class="apply-result ${result.refused.length > 0 ? 'error' : 'note'}" role="status" tabindex="-1">
     <p><vscode-icon name=${result.refused.length > 0 ? 'warning' : 'pass'} aria-hidden="true"></vscode-icon>
       Applied ${n(result.applied.length)}, skipped ${n(result.skipped.length)}, refused ${n(result.refused.length)}.
       ${result.applied.length > 0 ? html`<span class="muted">Applied as one edit: one Undo takes it back.</span>` : nothing}</p>

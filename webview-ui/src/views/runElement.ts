@@ -107,6 +107,7 @@ export class MgeRun extends LitElement {
       await work(this.rpc, this.entry.view.runId);
     } catch (err) {
       this.message = { tone: 'error', text: errorText(err) };
+      this.focusNext = '.run-message';
     } finally {
       this.busy = null;
     }
@@ -132,9 +133,12 @@ export class MgeRun extends LitElement {
     reviewChanges: () => void this.act('review', async (rpc, runId) => {
       const { files } = await rpc.request(Requests.openReview, { runId });
       this.message = { tone: 'info', text: `Opened ${files} ${files === 1 ? 'file' : 'files'} for review in the editor.` };
+      this.focusNext = '.run-message';
     }),
     apply: () => void this.act('apply', async (rpc, runId) => {
       this.applyResult = await rpc.request(Requests.applyReview, { runId });
+      // Bring the outcome into view (and to a screen reader's attention) where the button was.
+      this.focusNext = '.apply-result';
       this.emit('state-stale');
     }),
     setKey: () => this.emit('set-key'),
