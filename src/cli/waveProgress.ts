@@ -89,7 +89,7 @@ export function createGenerateReporter(io: CliIo, options: WaveProgressOptions):
       switch (e.type) {
         case 'waves/planned':
           Object.assign(state, { waves: e.waveSizes.length, atoms: e.atoms, passed: options.passedBefore?.(e.runId) ?? 0, startedAt: now() });
-          above.stderr(`  ${e.atoms} atoms in ${e.waveSizes.length} waves; critical path ~${seconds(e.criticalPathMs)}\n`);
+          above.stderr(`  ${e.atoms} atoms in ${e.waveSizes.length} waves; critical path ~${seconds(e.criticalPathMs)} expected\n`);
           return;
         case 'atom/status':
           onAtom(e);

@@ -57,7 +57,7 @@ describe('cli: progress line per wave', () => {
       '  wave 2/2: 4/5 atoms passed, 1 failed, 0 running, 1 retries',
     ]);
     assert.ok(screen.includes('warn: slow down'), JSON.stringify(screen));
-    assert.ok(screen.includes('  5 atoms in 2 waves; critical path ~6.0 s'));
+    assert.ok(screen.includes('  5 atoms in 2 waves; critical path ~6.0 s expected'));
     assert.ok(io.err.endsWith('\n'));
   });
 
