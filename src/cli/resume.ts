@@ -1,5 +1,5 @@
 /** `mge resume`: continue a generate run (or a planning run) that was stopped, killed or capped. */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resumeGenerate } from '../core/generate';
 import { resumePlan } from '../core/pipeline/planRun';
@@ -65,6 +65,9 @@ export async function runResume(args: readonly string[], ctx: CliContext): Promi
       ctx.io.stdout(values.json ? `${JSON.stringify({ runId: null, outcome: 'nothing-to-resume' })}\n` : 'Nothing to resume: every run in this workspace is done.\n');
       return EXIT.ok;
     }
+    if (!sameDir(run.workspaceRoot, paths.root)) {
+      throw new UsageError(`Run ${run.id} generates into ${run.workspaceRoot}; resume it with --workspace ${run.workspaceRoot}.`);
+    }
     if (run.kind === 'plan') return await resumePlanning(ctx, session, run, values.json);
     const manifest = readManifest(paths.root, run.id);
     const cap = capGiven !== undefined ? capGiven : (manifest?.maxCostUsd ?? null);
@@ -86,6 +89,17 @@ export async function runResume(args: readonly string[], ctx: CliContext): Promi
     session.reporter.finish();
     await session.core.close();
   }
+}
+
+function sameDir(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  return real(a) === real(b);
 }
 
 /** The run named, or the latest one that is not done. */

@@ -70,6 +70,9 @@ describe('cli: mge resume', function () {
     const nothing = await runMge(['resume', '--workspace', ws, '--base-url', server.baseUrl], { env: KEY });
     assert.equal(nothing.code, 0, nothing.stderr);
     assert.match(nothing.stdout, /Nothing to resume: every run in this workspace is done\./);
+    const elsewhere = await runMge(['resume', runId, '--workspace', fx.dir(), '--db', join(ws, '.mge', 'mge.db'), '--base-url', server.baseUrl], { env: KEY });
+    assert.equal(elsewhere.code, 2, elsewhere.stderr);
+    assert.match(elsewhere.stderr, new RegExp(`Run ${runId} generates into .*; resume it with --workspace`));
     const unknown = await runMge(['resume', 'run-0000000000', '--workspace', ws, '--base-url', server.baseUrl], { env: KEY });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /There is no run run-0000000000/);
