@@ -188,6 +188,25 @@ describe('chat panel front end (chromium, fake host)', function () {
     await page.close();
   });
 
+  it('stops a live run: "Stopping…" until it ends, then Resume', async () => {
+    const { page, errors } = await harness.open('dark', `host.state = { ...host.state, runs: [
+      { ...host.state.runs[0], awaitingReview: false, generateRunId: 'gen1' }, ${JSON.stringify(runInfo('gen1', generateEvents()))},
+    ] };`);
+    await page.getByRole('button', { name: 'Stop run' }).click();
+    await page.getByText('Stopping…').waitFor();
+    await withHost(page, (host) => {
+      host.emit([{ type: 'run/finished', runId: 'gen1', outcome: 'cancelled', wallMs: 12_000 }]);
+      host.updateRun('gen1', { status: 'cancelled', live: false });
+    });
+    await page.getByRole('button', { name: 'Resume run' }).waitFor();
+    assert.equal(await page.getByText('Stopping…').count(), 0);
+    await page.getByText('Stopped after 12.0 s.').waitFor();
+    // The countdown of a run that stopped is gone with it.
+    assert.equal(await page.locator('.countdown').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('names every focusable control and reaches them with Tab; Enter and Space operate them', async () => {
     const { page, errors } = await harness.open('dark');
     await page.getByRole('button', { name: 'Review plan' }).waitFor();

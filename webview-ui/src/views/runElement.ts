@@ -63,11 +63,16 @@ export class MgeRun extends LitElement {
   planFetch: PlanFetch = { status: 'idle' };
   hostProblems: PlanProblem[] = [];
   busy: 'stop' | 'resume' | 'review' | 'apply' | 'execute' | null = null;
-  message: { tone: 'info' | 'error'; text: string } | null = null;
+  /** The last action's outcome; a transient one ("Stopping…") goes once the run reports its end. */
+  message: { tone: 'info' | 'error'; text: string; transient?: boolean } | null = null;
   applyResult: ApplyResult | null = null;
 
   /** Where focus goes after the next render, so closing the review does not drop it to the page's start. */
   private focusNext: string | null = null;
+
+  override willUpdate(): void {
+    if (this.message?.transient && this.entry && (this.entry.view.outcome !== null || !this.entry.meta.live)) this.message = null;
+  }
 
   override updated(): void {
     // A review left open before a reload comes back with the plan it needs.
@@ -116,7 +121,7 @@ export class MgeRun extends LitElement {
   private readonly handlers: RunButtonHandlers = {
     stop: () => void this.act('stop', async (rpc, runId) => {
       const { stopped } = await rpc.request(Requests.stopRun, { runId });
-      this.message = stopped ? { tone: 'info', text: 'Stopping…' } : { tone: 'info', text: 'The run had already stopped.' };
+      this.message = stopped ? { tone: 'info', text: 'Stopping…', transient: true } : { tone: 'info', text: 'The run had already stopped.' };
       this.emit('state-stale');
     }),
     resume: () => void this.act('resume', async (rpc, runId) => {
