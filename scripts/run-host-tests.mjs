@@ -10,7 +10,12 @@
 //       each test drives the real workbench through test/ui/vscodeSession.ts.
 //
 // Options: --no-build (dist/ is fresh already), --grep <re>, --timeout <s> (whole run, default 300),
-//          --keep (keep the scratch run folder), --verbose (stream code-server and workbench logs).
+//          --keep (keep the scratch run folder), --verbose (stream code-server and workbench logs),
+//          --scenario <name> (integration: the fake Anthropic API's scenario, default by-request;
+//          also MGE_FAKE_SCENARIO). With by-request a test picks the scenario of its runs by putting
+//          `[fake-scenario: NAME]` in the request (test/fixtures/fake-anthropic/scenarios/by-request.ts).
+// Integration tests also get MGE_TEST_WORKBENCH_URL: a bridge to the workbench page (type into a
+// quick input, answer a dialog), see test/support/workbenchBridge.ts and test/integration/workbench.ts.
 // Always cleans up (browser, code-server's process group, fake API server) on success, failure,
 // timeout and SIGINT/SIGTERM. Install the host first: bash scripts/install-code-server.sh.
 import { spawn, spawnSync } from 'node:child_process';
@@ -40,6 +45,7 @@ const keep = flag('--keep');
 const verbose = flag('--verbose') || process.env.MGE_HOST_VERBOSE === '1';
 const grep = option('--grep');
 const timeoutS = Number(option('--timeout') ?? process.env.MGE_HOST_TEST_TIMEOUT_S ?? 300);
+const scenario = option('--scenario') ?? process.env.MGE_FAKE_SCENARIO ?? 'by-request';
 const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
 const color = (process.stdout.isTTY || forced) && !process.env.NO_COLOR;
 
@@ -151,15 +157,15 @@ function follow(file) {
   };
 }
 
-/** Starts the fake Anthropic API (echo scenario) when its module exists; null otherwise. */
+/** Starts the fake Anthropic API (scenario from --scenario, default by-request) when its module exists; null otherwise. */
 async function startFakeApi() {
   const entry = join(ROOT, 'test/fixtures/fake-anthropic/server.ts');
   if (!existsSync(entry)) return null;
   try {
     const { startFakeAnthropic } = await tsImport(entry, import.meta.url);
-    const fake = await startFakeAnthropic({ scenario: 'echo', latencyScale: 0 });
+    const fake = await startFakeAnthropic({ scenario, latencyScale: 0 });
     cleanups.push(() => fake.close());
-    say(`fake Anthropic API (echo) at ${fake.baseUrl}`);
+    say(`fake Anthropic API (${scenario}) at ${fake.baseUrl}`);
     return fake;
   } catch (err) {
     say(`warning: could not start the fake Anthropic API: ${err instanceof Error ? err.message : String(err)}`);
@@ -202,12 +208,18 @@ async function runIntegration() {
   say(`bundled ${files.length} test file(s) + mocha into ${relative(ROOT, bundle)}: ${secs(Date.now() - started)}`);
 
   const { CodeServer, Workbench } = await tsImport('../test/support/codeServerHost.ts', import.meta.url);
+  const { startWorkbenchBridge } = await tsImport('../test/support/workbenchBridge.ts', import.meta.url);
   const fake = await startFakeApi();
+  let pageReady;
+  const pagePromise = new Promise((r) => { pageReady = r; });
   const scratch = mkdtempSync(join(tmpdir(), 'mge-integration-out-'));
   let keepScratch = keep;
   cleanups.push(() => { if (!keepScratch) rmSync(scratch, { recursive: true, force: true }); });
   const logFile = join(scratch, 'test.log');
   const resultFile = join(scratch, 'result.json');
+
+  const bridge = await startWorkbenchBridge(pagePromise, verbose ? (l) => console.log(`  ${l}`) : undefined);
+  cleanups.push(() => bridge.close());
 
   const csStarted = Date.now();
   const server = await CodeServer.start({
@@ -218,7 +230,8 @@ async function runIntegration() {
       MGE_TEST_RESULT_FILE: resultFile,
       MGE_TEST_COLOR: color ? '1' : '0',
       ...(grep ? { MGE_TEST_GREP: grep } : {}),
-      ...(fake ? { MGE_EXPECT_BASE_URL: fake.baseUrl } : {}),
+      ...(fake ? { MGE_EXPECT_BASE_URL: fake.baseUrl, MGE_FAKE_SCENARIO: scenario } : {}),
+      MGE_TEST_WORKBENCH_URL: bridge.url,
     },
     log: verbose ? (l) => console.log(`  [code-server] ${l}`) : undefined,
   });
@@ -264,6 +277,7 @@ async function runIntegration() {
     onExit: (code) => exitCode(code),
   });
   cleanups.push(() => workbench.close());
+  pageReady(workbench.page);
   say(`workbench loaded in chromium: ${secs(Date.now() - wbStarted)}; running the tests in the extension host`);
   const code = await exited;
   stopFollowing();

@@ -9,42 +9,7 @@ import type { MgeApi } from '../../src/extension';
 import { log } from './log';
 import type { AppState } from '../../src/shared/protocol';
 import type { EffectiveSettings } from '../../src/shared/settings';
-
-const EXTENSION_ID = 'mge.mge';
-
-let apiPromise: Promise<MgeApi> | undefined;
-
-/** The extension's API; the first call activates it and logs how long activation took. */
-function mge(): Promise<MgeApi> {
-  apiPromise ??= (async () => {
-    const ext = vscode.extensions.getExtension<MgeApi>(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is installed in the host`);
-    const wasActive = ext.isActive;
-    const started = performance.now();
-    const api = await ext.activate();
-    const ms = performance.now() - started;
-    log(
-      `      activation: ${ms.toFixed(1)} ms from getExtension('${EXTENSION_ID}').activate() to resolve` +
-        ` (activate() body ${api.activationMs.toFixed(1)} ms${wasActive ? ', was already active' : ''})`,
-    );
-    return api;
-  })();
-  return apiPromise;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Opens the chat view the way a user does (the command) and waits for its page to be ready. */
-async function openChat(api: MgeApi): Promise<void> {
-  await vscode.commands.executeCommand('mge.openChat');
-  await withTimeout(api.whenChatReady(), 20_000, 'the chat webview saying webview/ready');
-}
+import { EXTENSION_ID, mge, openChat } from './support';
 
 async function effectiveSettings(api: MgeApi): Promise<EffectiveSettings> {
   return (await api.request('settings/get', {})) as EffectiveSettings;
