@@ -13,6 +13,12 @@ import { MgeApp } from './app';
 import { MgeRun } from './views/runElement';
 import { MgePlanEditor } from './views/planEditor';
 
+// The page is the panel: full height, so the messages scroll and the composer stays at the bottom
+// (a webview's body is as tall as its content by default, which pushes the composer out of view).
+const page = new CSSStyleSheet();
+page.replaceSync('html, body, #mge-app { height: 100%; } body { margin: 0; padding: 0; }');
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
+
 customElements.define('mge-plan-editor', MgePlanEditor);
 customElements.define('mge-run', MgeRun);
 customElements.define('mge-app', MgeApp);

@@ -40,7 +40,8 @@ export const panelStyles = css`
   .tone-error { color: var(--vscode-errorForeground); }
   .stages { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
   .stage { display: flex; gap: 4px; align-items: center; }
-  .stage.interrupted { color: var(--vscode-editorWarning-foreground); }
+  .stage.interrupted, .stage.stopped { color: var(--vscode-editorWarning-foreground); }
+  .stage.failed { color: var(--vscode-errorForeground); }
   .card { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); border-radius: 4px; padding: 4px 8px; }
   details > summary { cursor: pointer; padding: 2px 0; }
   details > summary vscode-icon { vertical-align: text-bottom; }
