@@ -47,6 +47,8 @@ export interface DiskSinkOptions {
   readonly logger: Logger;
   /** Remembered in the manifest for `mge resume`. */
   readonly maxCostUsd: number | null;
+  /** A file was written into the workspace (the retrieval index re-reads it). */
+  readonly onWritten?: (relPath: string) => void;
 }
 
 /** sha256 hex of text (as UTF-8). */
@@ -107,6 +109,7 @@ export function createDiskSink(options: DiskSinkOptions): DiskEditSink {
     await writeFileAtomic(target, content);
     gen.recordApplied(runId, path, sha);
     put(runId, { ...entry, status: 'applied' });
+    options.onWritten?.(path);
   };
 
   const refuse = (runId: string, proposal: Pick<FileProposal, 'relPath' | 'content'>, reason: string): void => {

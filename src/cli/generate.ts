@@ -83,8 +83,7 @@ export async function runGenerate(args: readonly string[], ctx: CliContext): Pro
     const summary = await generateRun(deps, { request, workspaceRoot: session.paths.root }, ctx.signal);
     return finishRun(ctx, session, summary, values.json);
   } finally {
-    session.reporter.finish();
-    await session.core.close();
+    await session.close();
   }
 }
 

@@ -3,10 +3,11 @@
  * one openCoreSession plus the disk sink and the wave reporter), and the end of a run (summary,
  * closing message, exit code).
  */
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GenerateDeps, GenerateSettings, GenerateSummary } from '../core/generate';
+import { createMultiLanguageParser } from '../core/parse/multiLanguageParser';
 import { openCoreSession, type CoreSession } from '../core/pipeline/coreSession';
+import { createWorkspaceRag } from '../core/rag/workspaceRag';
 import type { ProgressEvent } from '../shared/events';
 import type { CliContext } from './commands';
 import { createDiskSink, type DiskEditSink } from './diskSink';
@@ -14,7 +15,6 @@ import { closeRun, generateJson, humanSummary } from './generateSummary';
 import { UsageError } from './io';
 import type { SinkMode } from './proposalManifest';
 import { cliSettings } from './settings';
-import { openCliRagIndex } from './indexCommand';
 import { createGenerateReporter } from './waveProgress';
 import { requireApiKey, workspacePaths, type WorkspacePaths } from './wiring';
 
@@ -84,6 +84,8 @@ export interface GenerateSession {
   sink(): DiskEditSink;
   /** Creates the sink (once the mode is known) and the generation dependencies over it. */
   useSink(mode: SinkMode, maxCostUsd: number | null, patch?: Partial<GenerateSettings>): GenerateDeps;
+  /** Ends the progress line, stops background indexing, saves and closes the database. */
+  close(): Promise<void>;
 }
 
 /** Opens the workspace database and composes the core for a generate or resume command. */
@@ -115,21 +117,34 @@ export async function openGenerateSession(ctx: CliContext, values: CommonValues,
     reporter.event(event);
   };
   const atomModel = values['atom-model']?.trim();
-  // Retrieval uses the index `mge index` built beside the database; without one, plans get no examples.
-  const indexDir = join(dirname(paths.dbPath), 'index');
-  const withIndex = settings.enableRag && existsSync(indexDir);
-  if (settings.enableRag && !withIndex) reporter.logger.info(`No retrieval index in ${indexDir} (mge index builds one): planning without examples.`);
-  const vectorIndex = withIndex ? await openCliRagIndex(indexDir, ctx.signal) : undefined;
-  const core: CoreSession = await openCoreSession({
-    apiKey,
-    baseUrl: settings.baseUrl,
-    db: { path: paths.dbPath },
-    settings,
-    generate: atomModel ? { atomModel } : {},
+  // The retrieval both front ends use: the stored index (mge index) loads at once, a first pass
+  // over the examples and the workspace runs in the background, written files are re-indexed.
+  const parser = createMultiLanguageParser();
+  const rag = createWorkspaceRag({
+    enableRag: settings.enableRag,
+    indexDir: join(dirname(paths.dbPath), 'index'),
+    workspaceDir: paths.root,
+    parser,
     logger: reporter.logger,
-    emit,
-    vectorIndex,
   });
+  let core: CoreSession;
+  try {
+    core = await openCoreSession({
+      apiKey,
+      baseUrl: settings.baseUrl,
+      db: { path: paths.dbPath },
+      settings,
+      generate: atomModel ? { atomModel } : {},
+      logger: reporter.logger,
+      emit,
+      parser,
+      vectorIndex: rag.vectorIndex,
+    });
+  } catch (err) {
+    rag.dispose();
+    parser.dispose();
+    throw err;
+  }
   return {
     core,
     paths,
@@ -139,10 +154,19 @@ export async function openGenerateSession(ctx: CliContext, values: CommonValues,
       return sink;
     },
     useSink(mode, maxCostUsd, patch = {}) {
-      sink = createDiskSink({ workspaceRoot: paths.root, mode, generation: core.generation, logger: reporter.logger, maxCostUsd });
+      sink = createDiskSink({ workspaceRoot: paths.root, mode, generation: core.generation, logger: reporter.logger, maxCostUsd, onWritten: (path) => rag.touch(path) });
       const deps = core.generateDeps({ editSink: sink, workspaceRoot: paths.root });
       const settingsNow = { ...deps.settings, ...patch, maxCostUsd };
       return { ...deps, settings: settingsNow, planSettings: { ...deps.planSettings, model: settingsNow.planningModel } };
+    },
+    async close() {
+      reporter.finish();
+      rag.dispose();
+      try {
+        await core.close();
+      } finally {
+        parser.dispose();
+      }
     },
   };
 }

@@ -86,8 +86,7 @@ export async function runResume(args: readonly string[], ctx: CliContext): Promi
     const summary = await resumeGenerate(deps, run.id, ctx.signal);
     return finishRun(ctx, session, summary, values.json);
   } finally {
-    session.reporter.finish();
-    await session.core.close();
+    await session.close();
   }
 }
 

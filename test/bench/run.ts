@@ -12,7 +12,8 @@
  * code path, so CPU time and RSS are the CLI's). Planning is done once with `mge plan` against a
  * zero-latency server; the V2 and V1 runs each start from a copy of that database, so their
  * planning stage is answered from the response cache and only skeleton, atom and task calls meet
- * the latency model. The core has no wave-barrier mode, so that figure is simulated: both
+ * the latency model (--no-rag: retrieval only feeds planning, and its background indexing would
+ * be charged to the atoms). The core has no wave-barrier mode, so that figure is simulated: both
  * schedules are replayed on the V2 run's own graph (the core's graph stage) with each atom's
  * measured call time, and the barrier's extra makespan is added to the measured V2 wall time.
  */
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     mkdirSync(ws);
     const generate = (db: string, extra: readonly string[], onEvent: (e: Record<string, unknown>) => void = () => undefined): Promise<CliResult> =>
       cliInProcess(
-        ['generate', SYNTHETIC_LARGE_REQUEST, '--workspace', ws, '--db', db, '--base-url', timed.baseUrl, '--concurrency', String(concurrency), '--propose-only', '--json', ...extra],
+        ['generate', SYNTHETIC_LARGE_REQUEST, '--workspace', ws, '--db', db, '--base-url', timed.baseUrl, '--concurrency', String(concurrency), '--propose-only', '--no-rag', '--json', ...extra],
         ENV, onEvent, signal,
       );
     must(await cliInProcess(['plan', SYNTHETIC_LARGE_REQUEST, '--workspace', ws, '--db', planDb, '--base-url', instant.baseUrl, '--json'], ENV, () => undefined, signal), 'mge plan');

@@ -71,8 +71,10 @@ describe('cli: disk EditSink', () => {
     mkdirSync(join(root, 'bin'));
     writeFileSync(join(root, 'bin', 'run.sh'), 'old\n');
     chmodSync(join(root, 'bin', 'run.sh'), 0o755);
-    const s = sink('apply');
+    const written: string[] = [];
+    const s = createDiskSink({ workspaceRoot: root, mode: 'apply', generation: store, logger, maxCostUsd: null, onWritten: (p) => written.push(p) });
     await s.propose(RUN, [proposal('src/deep/a.ts', 'a\n'), proposal('bin/run.sh', 'new\n', 'old\n')], noAbort);
+    assert.deepEqual(written, ['src/deep/a.ts', 'bin/run.sh'], 'each written file reported (for re-indexing)');
     assert.equal(readFileSync(join(root, 'src', 'deep', 'a.ts'), 'utf8'), 'a\n');
     assert.equal(readFileSync(join(root, 'bin', 'run.sh'), 'utf8'), 'new\n');
     assert.equal(statSync(join(root, 'bin', 'run.sh')).mode & 0o777, 0o755);
