@@ -4,7 +4,7 @@ import { generateRun, resumeGenerate } from '../core/generate';
 import type { MasterPlan } from '../core/masterplan/schema';
 import { renderMasterPlanMarkdown } from '../core/masterplan/renderMarkdown';
 import { validatePlan } from '../core/masterplan/validatePlan';
-import type { EditSink, Logger, PlanStore } from '../core/ports';
+import type { EditSink, Logger, PlanStore, VectorIndex } from '../core/ports';
 import { createSqlPlanStore } from '../core/store/planStore';
 import { openCoreSession, type CoreSession } from '../core/pipeline/coreSession';
 import { planRun, resumePlan } from '../core/pipeline/planRun';
@@ -26,6 +26,8 @@ export interface RunControllerDeps {
   readonly emit: (event: ProgressEvent) => void;
   readonly database: () => Promise<StoreDatabase>;
   readonly parser: () => MultiLanguageParser;
+  /** The retrieval index of the workspace at `root` (the no-op index when RAG is off). */
+  readonly vectorIndex: (root: string) => VectorIndex;
   readonly editSink: EditSink;
 }
 
@@ -138,6 +140,7 @@ export class RunController implements vscode.Disposable {
       const run = async (): Promise<void> => {
         const session = await openCoreSession({
           apiKey, baseUrl: settings.baseUrl, db, settings, logger: this.deps.logger, emit, parser: this.deps.parser(),
+          vectorIndex: this.deps.vectorIndex(folder.fsPath),
         });
         try {
           await body(session, folder.fsPath, controller.signal);

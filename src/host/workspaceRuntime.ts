@@ -14,6 +14,8 @@ import type { ChatRepository, RunLauncher } from './chatSession';
 import { createReviewEditSink } from './review/reviewCommands';
 import type { ReviewState } from './review/reviewState';
 import { RunController } from './runController';
+import { createWorkspaceRag, type WorkspaceRag } from '../core/rag/workspaceRag';
+import type { VectorIndex } from '../core/ports';
 
 export interface WorkspaceRuntimeDeps {
   readonly context: vscode.ExtensionContext;
@@ -36,6 +38,8 @@ export class WorkspaceRuntime implements vscode.Disposable {
   readonly launcher: RunLauncher;
   private opening: Promise<StoreDatabase> | undefined;
   private parser: MultiLanguageParser | undefined;
+  private rag: WorkspaceRag | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
 
   constructor(private readonly deps: WorkspaceRuntimeDeps) {
     this.chatRepository = createSqlChatRepository(() => this.database(), () => Date.now());
@@ -45,7 +49,8 @@ export class WorkspaceRuntime implements vscode.Disposable {
       logger: deps.logger,
       emit: deps.emit,
       database: () => this.database(),
-      parser: () => (this.parser ??= createMultiLanguageParser({ wasmDir: vscode.Uri.joinPath(deps.context.extensionUri, 'dist', 'wasm').fsPath })),
+      parser: () => this.sharedParser(),
+      vectorIndex: (root) => this.vectorIndex(root),
       editSink: createReviewEditSink(deps.review),
     });
     this.launcher = { start: (request, conversationId) => this.runs.start(request, conversationId), stop: (runId) => this.runs.stop(runId) };
@@ -55,6 +60,37 @@ export class WorkspaceRuntime implements vscode.Disposable {
   database(): Promise<StoreDatabase> {
     this.opening ??= openWorkspaceDatabase(this.deps.context, this.deps.logger);
     return this.opening;
+  }
+
+  private sharedParser(): MultiLanguageParser {
+    this.parser ??= createMultiLanguageParser({ wasmDir: vscode.Uri.joinPath(this.deps.context.extensionUri, 'dist', 'wasm').fsPath });
+    return this.parser;
+  }
+
+  /**
+   * Retrieval for the planner and the atoms: a vectra index beside the database, built in the
+   * background on the first run (never at activation) and kept fresh by a file watcher. Off when
+   * `mge.v2.enableRag` is off when the first run starts.
+   */
+  private vectorIndex(root: string): VectorIndex {
+    if (!this.rag) {
+      const dir = this.deps.context.storageUri ?? this.deps.context.globalStorageUri;
+      this.rag = createWorkspaceRag({
+        enableRag: this.deps.settings().enableRag,
+        indexDir: vscode.Uri.joinPath(dir, 'index').fsPath,
+        workspaceDir: root,
+        parser: this.sharedParser(),
+        examplesDir: vscode.Uri.joinPath(this.deps.context.extensionUri, 'dist', 'examples').fsPath,
+        logger: this.deps.logger,
+      });
+      const rag = this.rag;
+      this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*'));
+      const touch = (uri: vscode.Uri): void => rag.touch(vscode.workspace.asRelativePath(uri, false));
+      this.watcher.onDidChange(touch);
+      this.watcher.onDidCreate(touch);
+      this.watcher.onDidDelete(touch);
+    }
+    return this.rag.vectorIndex;
   }
 
   /** Runs of a conversation with their stored events, for the panel. */
@@ -103,6 +139,8 @@ export class WorkspaceRuntime implements vscode.Disposable {
 
   dispose(): void {
     this.runs.dispose();
+    this.watcher?.dispose();
+    this.rag?.dispose();
     this.parser?.dispose();
     void this.opening?.then((db) => db.close());
   }
