@@ -1,23 +1,14 @@
 /**
  * The plan stages of a generate run (discovery, masterplan: the same code as `mge plan`, reused
- * from what is stored), and the helper that runs any stage between its events.
+ * from what is stored).
  */
 import { runDiscovery } from '../discovery/runDiscovery';
 import { runMasterPlan } from '../masterplan/runMasterPlan';
 import type { RunRecord, StoredDiscovery, StoredMasterPlan } from '../ports';
-import type { ProgressEvent, Stage } from '../../shared/events';
+import type { ProgressEvent } from '../../shared/events';
 import type { GenerateDeps } from './deps';
 
-/** Runs `body` as stage `name`: recorded as the run's stage (saved), between started/finished events. */
-export async function inStage<T>(deps: GenerateDeps, runId: string, name: Stage, emit: (e: ProgressEvent) => void, body: () => Promise<T>): Promise<T> {
-  const t0 = deps.clock.now();
-  deps.store.updateRun(runId, { stage: name });
-  await deps.store.flushNow();
-  emit({ type: 'stage/started', runId, stage: name });
-  const value = await body();
-  emit({ type: 'stage/finished', runId, stage: name, durationMs: deps.clock.now() - t0 });
-  return value;
-}
+import { inStage } from '../pipeline/inStage';
 
 /** Discovery and masterplan of `run`, each asked for only when not stored yet. */
 export async function planStages(

@@ -10,7 +10,7 @@ import { outcomeOfStop, type EngineResult } from './engineResult';
 import { executeAtoms } from './executeStage';
 import { measuredCriticalPathMs, planGraph } from './graphStage';
 import { createProposalTracker } from './proposals';
-import { inStage } from './stages';
+import { inStage } from '../pipeline/inStage';
 
 /** Every file's latest skeleton into the validation workspace (levels 4-5 see the whole project's declarations). */
 async function mirrorSkeletons(ctx: RunContext, signal: AbortSignal): Promise<void> {

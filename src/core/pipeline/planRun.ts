@@ -6,8 +6,9 @@
 import { runDiscovery } from '../discovery/runDiscovery';
 import { runMasterPlan } from '../masterplan/runMasterPlan';
 import type { Clock, LlmClient, Logger, PlanStore, ProgressSink, RunRecord, RunUsage, StoredDiscovery, StoredMasterPlan, VectorIndex } from '../ports';
-import type { ProgressEvent, Stage } from '../../shared/events';
+import type { ProgressEvent } from '../../shared/events';
 import { BadInputError, checkRequest } from './badInput';
+import { inStage } from './inStage';
 import type { CallLedger } from './callLedger';
 import type { PlanSettings } from './planSettings';
 import { describeFailure, type RunFailure } from './runErrors';
@@ -107,10 +108,10 @@ async function drive(deps: PlanRunDeps, run: RunRecord, signal: AbortSignal): Pr
   try {
     const discovery =
       store.discoveryForRun(runId) ??
-      (await stage(deps, runId, 'discovery', emit, () => runDiscovery(deps, { runId, request: run.request }, signal)));
+      (await inStage(deps, runId, 'discovery', emit, () => runDiscovery(deps, { runId, request: run.request }, signal)));
     emit({ type: 'discovery/ready', runId, discoveryId: discovery.id, domain: discovery.document.domain, markdown: discovery.markdown });
     const input = { runId, request: run.request, discovery, workspaceRoot: run.workspaceRoot };
-    const plan = await stage(deps, runId, 'masterplan', emit, () => runMasterPlan(deps, input, signal));
+    const plan = await inStage(deps, runId, 'masterplan', emit, () => runMasterPlan(deps, input, signal));
     const tasks = plan.plan.phases.reduce((n, p) => n + p.tasks.length, 0);
     emit({ type: 'plan/ready', runId, masterPlanId: plan.id, phases: plan.plan.phases.length, tasks, markdown: plan.markdown });
     return await finish('done');
@@ -124,16 +125,4 @@ async function drive(deps: PlanRunDeps, run: RunRecord, signal: AbortSignal): Pr
     deps.calls.detach();
   }
 
-}
-
-/** Run one stage between its started/finished events, recording it as the run's current stage. */
-async function stage<T>(deps: PlanRunDeps, runId: string, name: Stage, emit: (e: ProgressEvent) => void, body: () => Promise<T>): Promise<T> {
-  const t0 = deps.clock.now();
-  deps.store.updateRun(runId, { stage: name });
-  // Saved before the stage's calls start, so `mge status` after a kill names the right stage.
-  await deps.store.flushNow();
-  emit({ type: 'stage/started', runId, stage: name });
-  const value = await body();
-  emit({ type: 'stage/finished', runId, stage: name, durationMs: deps.clock.now() - t0 });
-  return value;
 }
