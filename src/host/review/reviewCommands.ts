@@ -18,6 +18,25 @@ export function createReviewEditSink(review: ReviewState): EditSink {
 /** Opens the review diff of one proposed file: current file (or empty) on the left, proposal on the right. */
 export async function openProposalDiff(runId: string, relPath: string): Promise<void> {
   await vscode.commands.executeCommand('vscode.diff', proposedUri(runId, relPath, 'base'), proposedUri(runId, relPath), `${relPath} (MGE proposal)`, { preview: false });
+  void offerDiffCodeLens();
+}
+
+let diffCodeLensOffered = false;
+
+/**
+ * The accept/reject buttons are CodeLenses, and VS Code hides CodeLenses in diff editors unless
+ * `diffEditor.codeLens` is on (it is off by default): without it the review diff has no buttons.
+ * Asks once per window to turn it on; the lenses appear as soon as it is.
+ */
+async function offerDiffCodeLens(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('diffEditor');
+  if (diffCodeLensOffered || config.get<boolean>('codeLens') === true) return;
+  diffCodeLensOffered = true;
+  const choice = await vscode.window.showInformationMessage(
+    'MGE: the Accept and Reject buttons of each atom are CodeLenses, which VS Code hides in diff editors (the setting diffEditor.codeLens is off). Show them?',
+    'Show Accept/Reject Buttons',
+  );
+  if (choice) await config.update('codeLens', true, vscode.ConfigurationTarget.Global);
 }
 
 /** Registers the review commands; `apply` applies a run's accepted proposals (shared with the panel). */
