@@ -93,7 +93,7 @@ async function undoOnce(): Promise<string> {
   const dialog = { selector: '.monaco-dialog-box' };
   const shown = await eventually(async () => (settled ? false : (await workbench.count(dialog)) > 0 ? true : undefined), 10_000, 'the undo finishing or asking');
   // While extension tests run VS Code answers confirm() itself (DialogService.skipDialogs), so only
-  // a prompt() with choices would show; test/ui/review.test.ts presses Ctrl+Z in the real UI.
+  // a prompt() with choices would show; test/ui/flow.test.ts presses Ctrl+Z in the real UI.
   let what = 'undone without a dialog';
   if (shown) {
     const message = await workbench.text({ selector: '.monaco-dialog-box .dialog-message-text' });
@@ -264,12 +264,14 @@ describe('MGE generates, reviews and applies in the real host (fake API)', funct
     let planRunId: string;
     let plan: PlanForReview;
     let generatedRunId: string;
+    let conversationId: string;
 
     it('a chat message makes a planning run that waits for review', async () => {
       const sent = (await api.request('chat/send', { text: request('plan review'), conversationId: null })) as SendResult;
       assert.equal(sent.status, 'started');
       if (sent.status !== 'started') return;
       planRunId = sent.runId;
+      conversationId = sent.conversationId;
       const finished = await recorder.next(planRunId, 'run/finished');
       assert.equal(finished.outcome, 'done');
       const types = recorder.of(planRunId).map((e) => e.type);
@@ -326,10 +328,25 @@ describe('MGE generates, reviews and applies in the real host (fake API)', funct
       assert.equal(stored.plan.phases.flatMap((p) => p.tasks).find((t) => t.id === 'T5')?.title, 'Parsing quantities (reviewed)');
     });
 
+    it('a second message in the same conversation starts a run listed with it', async () => {
+      const text = request('plan review, second message');
+      const sent = (await api.request('chat/send', { text, conversationId })) as SendResult;
+      assert.equal(sent.status, 'started');
+      if (sent.status !== 'started') return;
+      assert.equal(sent.conversationId, conversationId);
+      await recorder.next(sent.runId, 'run/finished');
+      const state = await getState(api);
+      assert.equal(state.activeConversationId, conversationId);
+      const message = state.messages.find((m) => m.text === text);
+      assert.equal(message?.runId, sent.runId, `the message links its run (messages: ${JSON.stringify(state.messages.map((m) => [m.text.slice(-30), m.runId]))})`);
+      assert.deepEqual(state.runs.map((r) => r.runId).filter((id) => id === planRunId || id === sent.runId), [planRunId, sent.runId], `runs: ${state.runs.map((r) => r.runId).join(', ')}`);
+      assert.equal(state.runs.find((r) => r.runId === sent.runId)?.awaitingReview, true);
+    });
+
     it('never overwrites a file changed since the proposal without asking', async () => {
       // The question is a modal dialog, and VS Code refuses every dialog while extension tests run
       // (DialogService.skipDialogs): here the apply must stop at the question with nothing written.
-      // The answers themselves (Skip Changed Files, Overwrite) are clicked in test/ui/review.test.ts.
+      // The answers themselves (Skip Changed Files, Overwrite) are clicked in test/ui/flow.test.ts.
       const summary = await recorder.next(generatedRunId, 'run/summary', 1000);
       const changed = 'src/parse.ts';
       await vscode.workspace.fs.writeFile(workspaceUri(changed), new TextEncoder().encode(MINE));

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { CodeServer, REPO_ROOT, Workbench } from '../support/codeServerHost';
 import { startFakeAnthropic, type FakeAnthropicServer } from '../fixtures/fake-anthropic/server';
+import type { LatencyModel } from '../fixtures/fake-anthropic/types';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output/screenshots');
 
@@ -20,7 +21,21 @@ export interface SessionOptions {
   readonly scenario?: string;
   /** Extra user settings. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** The fake API's latency model (default: the scenario's). */
+  readonly latency?: LatencyModel;
+  /** Multiplies the fake API's waits (default 0: answers at once). */
+  readonly latencyScale?: number;
 }
+
+/**
+ * The two themes the UI tests take screenshots in: the `workbench.colorTheme` value and the label
+ * the "Preferences: Color Theme" picker shows for it.
+ */
+export const THEMES = {
+  light: { setting: 'Default Light Modern', label: 'Light Modern' },
+  dark: { setting: 'Default Dark Modern', label: 'Dark Modern' },
+} as const;
+export type ThemeName = keyof typeof THEMES;
 
 const live = new Set<VscodeSession>();
 let handlersInstalled = false;
@@ -58,7 +73,11 @@ export class VscodeSession {
     }
     installExitHandlers();
     const verbose = process.env.MGE_HOST_VERBOSE === '1';
-    const fake = await startFakeAnthropic({ scenario: options.scenario ?? 'echo', latencyScale: 0 });
+    const fake = await startFakeAnthropic({
+      scenario: options.scenario ?? 'echo',
+      latencyScale: options.latencyScale ?? 0,
+      ...(options.latency ? { latency: options.latency } : {}),
+    });
     let server: CodeServer | undefined;
     try {
       server = await CodeServer.start({
@@ -95,8 +114,56 @@ export class VscodeSession {
     await this.page.locator('.activitybar .action-item a[aria-label^="MGE"]').first().waitFor({ state: 'visible', timeout: 60_000 });
   }
 
-  /** Runs a command by its palette title (e.g. "MGE: Open Chat") through F1, as a user would. */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command by its palette title (e.g. "MGE: Open Chat") through F1, as a user would;
+   * resolves with the time (Date.now()) Enter was pressed on it.
+   */
+  async runCommand(title: string): Promise<number> {
+    const page = this.page;
+    await this.fillPalette(`>${title}`);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    // Enter runs the highlighted row, which is not always this one (the palette ranks
+    // "Preferences: Browse Color Themes in Marketplace" over "Preferences: Color Theme"): move the
+    // highlight to it with the arrow keys first.
+    for (let i = 0; i < 10 && (await row.getAttribute('aria-selected')) !== 'true' && !((await row.getAttribute('class')) ?? '').split(' ').includes('focused'); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    const pressed = Date.now();
+    await page.keyboard.press('Enter');
+    return pressed;
+  }
+
+  /** Opens a workspace file through Go to File (the palette without ">"), focused in an editor. */
+  async openFile(relPath: string): Promise<void> {
+    const page = this.page;
+    await this.fillPalette(relPath);
+    const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  }
+
+  /**
+   * Opens the palette and types `text` into it; again if the palette closed in between (an editor
+   * or view opening at that moment takes the focus and closes it).
+   */
+  private async fillPalette(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    for (let attempt = 1; ; attempt++) {
+      await this.openPalette();
+      try {
+        await input.fill(text, { timeout: 5_000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await sleep(300);
+      }
+    }
+  }
+
+  /** F1, retried with the workbench focused when a webview swallowed the key. */
+  private async openPalette(): Promise<void> {
     const page = this.page;
     const input = page.locator('.quick-input-widget .quick-input-box input');
     for (let attempt = 1; ; attempt++) {
@@ -110,10 +177,6 @@ export class VscodeSession {
         await page.locator('.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
       }
     }
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
   }
 
   /** "MGE: Set Anthropic API Key" through the palette and its password box. */
@@ -155,6 +218,31 @@ export class VscodeSession {
       input: frame.getByRole('textbox', { name: 'Message MGE' }),
       send: frame.getByRole('button', { name: 'Send' }),
     };
+  }
+
+  /**
+   * Switches the colour theme as a user does ("Preferences: Color Theme", pick it) and waits until
+   * the workbench and, when given, the chat webview have it: the workbench's `vs`/`vs-dark` class,
+   * the page's `vscode-light`/`vscode-dark` body class.
+   */
+  async setTheme(theme: ThemeName, chat?: Frame): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    const { label } = THEMES[theme];
+    await input.fill(label);
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: label }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // The filter leaves this theme first ("Dark Modern" matches no other built-in label).
+    const first = (await rows.first().innerText()).trim();
+    if (!first.startsWith(label)) throw new Error(`The theme picker offers "${first}" first, not ${label}.`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+    const workbenchClass = theme === 'dark' ? 'vs-dark' : 'vs';
+    await this.page.waitForFunction(`document.querySelector('.monaco-workbench')?.classList.contains('${workbenchClass}') === true`, undefined, { timeout: 15_000 });
+    if (chat) await chat.waitForFunction(`document.body.classList.contains('vscode-${theme}')`, undefined, { timeout: 15_000 });
+    // The theme's colours are applied by CSS variables; give the frames one paint.
+    await sleep(300);
   }
 
   /** Saves a PNG of the whole workbench under test-output/screenshots/; returns its path. */
