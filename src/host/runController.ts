@@ -36,11 +36,16 @@ export interface RunControllerDeps {
  */
 export class RunController implements vscode.Disposable {
   private readonly live = new Map<string, AbortController>();
+  /**
+   * Runs that reported run/finished while their session still closes: no longer live for the
+   * panel, and a resume waits for the close instead of being refused.
+   */
+  private readonly closing = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: RunControllerDeps) {}
 
   isLive(runId: string): boolean {
-    return this.live.has(runId);
+    return this.live.has(runId) && !this.closing.has(runId);
   }
 
   /** A new request: plan first and wait for review, or plan and generate in one go. */
@@ -54,6 +59,7 @@ export class RunController implements vscode.Disposable {
 
   /** Continues a stopped or interrupted run from what is stored. */
   async resume(runId: string): Promise<LaunchResult> {
+    await this.closing.get(runId);
     if (this.live.has(runId)) return { status: 'rejected', message: 'That run is still going.' };
     const run = (await this.store()).getRun(runId);
     if (!run) return { status: 'rejected', message: `There is no run ${runId} in this workspace.` };
@@ -122,12 +128,17 @@ export class RunController implements vscode.Disposable {
     const controller = new AbortController();
     return new Promise<LaunchResult>((resolve) => {
       let runId = knownRunId;
+      let ended: () => void = () => undefined;
+      const closed = new Promise<void>((r) => {
+        ended = r;
+      });
       const emit = (event: ProgressEvent): void => {
         if (event.type === 'run/started' && !this.live.has(event.runId)) {
           runId = event.runId;
           this.live.set(event.runId, controller);
           resolve({ status: 'started', runId: event.runId });
         }
+        if (event.type === 'run/finished' && event.runId === runId) this.closing.set(event.runId, closed);
         this.deps.emit(event);
       };
       const run = async (): Promise<void> => {
@@ -149,7 +160,11 @@ export class RunController implements vscode.Disposable {
           resolve({ status: 'rejected', message });
         },
       ).finally(() => {
-        if (runId) this.live.delete(runId);
+        if (runId) {
+          this.live.delete(runId);
+          this.closing.delete(runId);
+        }
+        ended();
       });
     });
   }

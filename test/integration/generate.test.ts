@@ -367,6 +367,51 @@ describe('MGE generates, reviews and applies in the real host (fake API)', funct
     });
   });
 
+  describe('Stop and Resume (run/stop, run/resume)', () => {
+    before(async () => {
+      await setSetting('reviewPlanBeforeExecution', false);
+    });
+    after(async () => {
+      await setSetting('reviewPlanBeforeExecution', undefined);
+    });
+
+    it('a run stopped during generation resumes to the same end', async () => {
+      const text = request('stop and resume');
+      let stopping: Promise<unknown> | undefined;
+      let target: string | undefined;
+      const subscription = api.onEvent((event) => {
+        if (stopping === undefined && event.runId === target && event.type === 'atom/status' && event.status === 'passed') {
+          stopping = api.request('run/stop', { runId: event.runId });
+        }
+      });
+      try {
+        const sent = (await api.request('chat/send', { text, conversationId: null })) as SendResult;
+        assert.equal(sent.status, 'started');
+        if (sent.status !== 'started') return;
+        target = sent.runId;
+        const stopped = await recorder.next(sent.runId, 'run/finished');
+        assert.deepEqual(await stopping, { stopped: true });
+        assert.equal(stopped.outcome, 'cancelled');
+        const before = await recorder.next(sent.runId, 'run/summary', 1000);
+        assert.ok(before.atomsPassed < before.atoms, `stopped with atoms left (${before.atomsPassed}/${before.atoms})`);
+        const started = Date.now();
+        const resumed = (await api.request('run/resume', { runId: sent.runId })) as ExecuteResult;
+        assert.deepEqual(resumed, { status: 'started', runId: sent.runId });
+        const finished = await recorder.next(sent.runId, 'run/finished', 60_000, (e) => e.outcome !== 'cancelled');
+        const events = recorder.of(sent.runId);
+        const second = events.slice(events.lastIndexOf(stopped) + 1);
+        const pauses = second.filter((e) => e.type === 'llm/pause').map((e) => (e.type === 'llm/pause' ? `${e.reason} ${e.secondsLeft} s` : ''));
+        const summary = [...second].reverse().find((e) => e.type === 'run/summary');
+        log(`      stopped at ${before.atomsPassed}/${before.atoms} atoms passed; resumed to ${finished.outcome} in ${Date.now() - started} ms${pauses.length ? `, pauses: ${pauses.join(', ')}` : ''}; summary after resume: ${summary?.type === 'run/summary' ? `${summary.atomsPassed}/${summary.atoms} passed, $${summary.costUsd.toFixed(4)} (before the stop: $${before.costUsd.toFixed(4)})` : 'none'}`);
+        assert.equal(finished.outcome, 'done');
+        assert.ok(summary?.type === 'run/summary' && summary.atomsPassed === summary.atoms && summary.atoms === before.atoms, 'every atom passed after the resume');
+        assert.equal((await runInfo(api, sent.runId)).pendingProposals, summary?.type === 'run/summary' ? summary.filesProposed.length : -1);
+      } finally {
+        subscription.dispose();
+      }
+    });
+  });
+
   describe('mge.v2.enabled off', () => {
     before(async () => {
       await setSetting('reviewPlanBeforeExecution', false);
