@@ -10,8 +10,8 @@
  * <light|dark>.png. Controls are found by their accessible names only (getByRole).
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
 import { SCREENSHOT_DIR, THEMES, VscodeSession, type ThemeName } from './vscodeSession';
 
@@ -295,6 +295,8 @@ describe('the MGE flow in the VS Code workbench (chromium, real host, fake API)'
     await chat.getByRole('button', { name: 'Execute' }).click();
     // The second generation's summary (the first run's is still drawn above it).
     await chat.getByRole('region', { name: 'Run summary' }).nth(1).waitFor({ state: 'visible', timeout: 90_000 });
+    // The undo above removed src/ with the files it created; the user writes the file anew.
+    mkdirSync(dirname(workspaceFile('src/units.ts')), { recursive: true });
     writeFileSync(workspaceFile('src/units.ts'), MINE);
     await button('Apply').click();
     await dialog().waitFor({ state: 'visible', timeout: 15_000 });
