@@ -56,13 +56,13 @@ describe('the MGE flow in the VS Code workbench (chromium, real host, fake API)'
   const shots: string[] = [];
 
   /** Screenshots of the current step in both themes (one theme switch per step), `show` scrolled into view. */
-  async function shoot(name: string, show?: Locator): Promise<void> {
+  async function shoot(name: string, show?: Locator, panelShown = true): Promise<void> {
     await show?.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
     step += 1;
     const id = `flow-${String(step).padStart(2, '0')}-${name}`;
     shots.push(await session.screenshot(`${id}-${theme}`));
     theme = theme === 'light' ? 'dark' : 'light';
-    await session.setTheme(theme, chat);
+    await session.setTheme(theme, panelShown ? chat : undefined);
     shots.push(await session.screenshot(`${id}-${theme}`));
   }
 
@@ -278,7 +278,11 @@ describe('the MGE flow in the VS Code workbench (chromium, real host, fake API)'
     const files = ['package.json', 'tsconfig.json', 'src/errors.ts', 'src/units.ts', 'src/convert.ts', 'src/parse.ts', 'src/format.ts', 'test/convert.test.ts'];
     for (let i = 0; i < 100 && files.some((f) => existsSync(workspaceFile(f))); i++) await sleep(100);
     assert.deepEqual(files.filter((f) => existsSync(workspaceFile(f))), [], 'every applied file is gone after one undo');
-    await shoot('undone');
+    // The Explorer shows what is left in the workspace: nothing MGE wrote.
+    await session.runCommand('View: Close All Editors');
+    await session.runCommand('View: Show Explorer');
+    await session.page.locator('.explorer-folders-view').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await shoot('undone', undefined, false);
   });
 
   it('a file changed after the proposal: Apply asks; Cancel writes nothing, Overwrite writes', async () => {
