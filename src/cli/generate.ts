@@ -22,7 +22,8 @@ const HELP = `Usage: mge generate "<request>" [--workspace DIR] [options]
 
 Plans the request (discovery, MasterPlan), splits each task into atoms of at most 10 lines,
 generates them in parallel with Claude (each atom as soon as the atoms it uses are done),
-validates every atom (syntax, names, atomicity) with retries, and assembles whole files.
+validates every atom (syntax, names, atomicity, types through the language servers in a shadow
+copy of the workspace; runtime with --runtime) with retries, and assembles whole files.
 
 Where the files go:
   (default)             --propose-only: nothing in the workspace changes. Each file is written to
@@ -48,6 +49,10 @@ Options:
       --no-cache        do not answer identical requests from the response cache (MGE_V2_ENABLE_CACHING)
       --no-rag          no retrieval of similar code (MGE_V2_ENABLE_RAG)
       --max-cost USD    stop before the spend would pass USD; the run can be resumed with a higher cap
+      --runtime         validation level 5: run each atom's check in the shadow copy (10 s timeout,
+                        no keys or secrets in its environment). Off by default: the flag is the
+                        consent to execute generated code. Level 4 (types) always runs; a language
+                        server that cannot start makes it "skipped" with the reason, not a failure.
       --json            progress as JSON lines on stderr; last stdout line is the summary object
   -v, --verbose         more log lines
   -h, --help            this text
@@ -79,7 +84,7 @@ export async function runGenerate(args: readonly string[], ctx: CliContext): Pro
   const v2 = values.v1 ? false : values.v2 ? true : undefined;
   const session = await openGenerateSession(ctx, values, { model: values.model, v2 });
   try {
-    const deps = session.useSink(mode, maxCostUsd);
+    const deps = await session.useSink(mode, maxCostUsd);
     const summary = await generateRun(deps, { request, workspaceRoot: session.paths.root }, ctx.signal);
     return finishRun(ctx, session, summary, values.json);
   } finally {

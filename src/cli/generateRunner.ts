@@ -8,6 +8,7 @@ import type { GenerateDeps, GenerateSettings, GenerateSummary } from '../core/ge
 import { createMultiLanguageParser } from '../core/parse/multiLanguageParser';
 import { openCoreSession, type CoreSession } from '../core/pipeline/coreSession';
 import { createWorkspaceRag } from '../core/rag/workspaceRag';
+import { createShadowValidators, type ShadowValidators } from '../core/validate/shadowValidators';
 import type { ProgressEvent } from '../shared/events';
 import type { CliContext } from './commands';
 import { createDiskSink, type DiskEditSink } from './diskSink';
@@ -31,6 +32,7 @@ export const COMMON_OPTIONS = {
   'propose-only': { type: 'boolean' },
   cache: { type: 'boolean' },
   rag: { type: 'boolean' },
+  runtime: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   verbose: { type: 'boolean', short: 'v', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -49,6 +51,7 @@ export interface CommonValues {
   readonly 'propose-only'?: boolean;
   readonly cache?: boolean;
   readonly rag?: boolean;
+  readonly runtime?: boolean;
   readonly json: boolean;
   readonly verbose: boolean;
 }
@@ -75,6 +78,11 @@ export function modeFlag(values: CommonValues): SinkMode | undefined {
   return values.apply ? 'apply' : values['propose-only'] ? 'propose-only' : undefined;
 }
 
+/** Level 5 on the CLI: the `--runtime` flag is the consent (there is no Workspace Trust here). */
+export function cliRuntimePolicy(runtimeFlag: boolean | undefined): { runtime: 'on' | 'off'; offReason?: string } {
+  return runtimeFlag ? { runtime: 'on' } : { runtime: 'off', offReason: 'run with --runtime to execute generated code' };
+}
+
 /** An open generation session: the core, the sink, the reporter. */
 export interface GenerateSession {
   readonly core: CoreSession;
@@ -82,9 +90,12 @@ export interface GenerateSession {
   readonly reporter: ReturnType<typeof createGenerateReporter>;
   /** Set by `useSink` before the run starts. */
   sink(): DiskEditSink;
-  /** Creates the sink (once the mode is known) and the generation dependencies over it. */
-  useSink(mode: SinkMode, maxCostUsd: number | null, patch?: Partial<GenerateSettings>): GenerateDeps;
-  /** Ends the progress line, stops background indexing, saves and closes the database. */
+  /**
+   * Creates the sink (once the mode is known), the shadow workspace with levels 4 (types) and 5
+   * (runtime, only with --runtime) over it, and the generation dependencies over both.
+   */
+  useSink(mode: SinkMode, maxCostUsd: number | null, patch?: Partial<GenerateSettings>): Promise<GenerateDeps>;
+  /** Ends the progress line, stops the language servers and deletes the shadow, stops background indexing, saves and closes the database. */
   close(): Promise<void>;
 }
 
@@ -127,6 +138,8 @@ export async function openGenerateSession(ctx: CliContext, values: CommonValues,
     parser,
     logger: reporter.logger,
   });
+  const runtime = cliRuntimePolicy(values.runtime);
+  let shadow: ShadowValidators | undefined;
   let core: CoreSession;
   try {
     core = await openCoreSession({
@@ -153,15 +166,24 @@ export async function openGenerateSession(ctx: CliContext, values: CommonValues,
       if (!sink) throw new Error('useSink was not called');
       return sink;
     },
-    useSink(mode, maxCostUsd, patch = {}) {
+    async useSink(mode, maxCostUsd, patch = {}) {
+      if (sink) throw new Error('useSink was already called');
       sink = createDiskSink({ workspaceRoot: paths.root, mode, generation: core.generation, logger: reporter.logger, maxCostUsd, onWritten: (path) => rag.touch(path) });
-      const deps = core.generateDeps({ editSink: sink, workspaceRoot: paths.root });
+      // Levels 4-5 as in the extension (runController.withValidation): a shadow of the workspace,
+      // language servers started on first use (one that cannot start makes the level skipped).
+      shadow = await createShadowValidators({ sourceRoot: paths.root, files: [], runtime: runtime.runtime, runtimeOffReason: runtime.offReason }, ctx.signal);
+      const deps = core.generateDeps({ editSink: sink, workspaceRoot: paths.root, extraValidators: shadow.validators, validationWorkspace: shadow.shadow });
       const settingsNow = { ...deps.settings, ...patch, maxCostUsd };
       return { ...deps, settings: settingsNow, planSettings: { ...deps.planSettings, model: settingsNow.planningModel } };
     },
     async close() {
       reporter.finish();
       rag.dispose();
+      try {
+        await shadow?.dispose();
+      } catch (err) {
+        reporter.logger.warn(`Cannot clean up the shadow workspace: ${err instanceof Error ? err.message : String(err)}`);
+      }
       try {
         await core.close();
       } finally {

@@ -36,6 +36,8 @@ Options:
       --retries N       attempts per atom, 1-10 (default: MGE_V2_MAX_RETRIES or 4)
       --no-cache        do not answer identical requests from the response cache
       --no-rag          no retrieval of similar code
+      --runtime         validation level 5 for this session: run each atom's check in the shadow
+                        copy (off by default: the flag is the consent to execute generated code)
       --json            progress as JSON lines on stderr; last stdout line is the summary object
   -v, --verbose         more log lines
   -h, --help            this text
@@ -79,7 +81,7 @@ export async function runResume(args: readonly string[], ctx: CliContext): Promi
       );
     }
     const mode = modeGiven ?? manifest?.mode ?? 'propose-only';
-    const deps = session.useSink(mode, cap, { planningModel: run.model });
+    const deps = await session.useSink(mode, cap, { planningModel: run.model });
     session.sink().begin(run.id);
     // Proposals an earlier propose-only session left are written first when --apply is asked now.
     await session.sink().applyPending(run.id, ctx.signal);

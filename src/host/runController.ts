@@ -14,6 +14,8 @@ import type { ProgressEvent } from '../shared/events';
 import type { ExecuteResult, PlanForReview } from '../shared/protocol';
 import type { EffectiveSettings } from '../shared/settings';
 import type { GenerateDeps } from '../core/generate/deps';
+import { runtimePolicy } from '../core/validate/runtimeLevel';
+import { createShadowValidators } from '../core/validate/shadowValidators';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { LaunchResult } from './chatSession';
 
@@ -103,12 +105,20 @@ export class RunController implements vscode.Disposable {
   }
 
   /**
-   * Generation deps for this workspace. Levels 4-5 (shadow workspace, language servers, runtime)
-   * are not plugged in yet: the types level still blames an atom for errors that come from holes
-   * of the same file that are not filled yet (see the validation issue's notes).
+   * Generation deps for this workspace with levels 4-5: a shadow copy of the workspace, language
+   * servers started on first use (the workspace's TypeScript 7 or pyright first, else MGE's; none:
+   * the level is skipped with the reason) and the generated tests run only in a trusted workspace
+   * whose mge.validation.runtime is on. Servers are stopped and the shadow deleted however the
+   * run ends (done, stopped, failed).
    */
-  private withValidation<T>(session: CoreSession, root: string, _signal: AbortSignal, body: (deps: GenerateDeps) => Promise<T>): Promise<T> {
-    return body(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root }));
+  private async withValidation<T>(session: CoreSession, root: string, signal: AbortSignal, body: (deps: GenerateDeps) => Promise<T>): Promise<T> {
+    const policy = runtimePolicy({ trusted: vscode.workspace.isTrusted, setting: this.deps.settings().runtimeValidation });
+    const levels = await createShadowValidators({ sourceRoot: root, files: [], runtime: policy.runtime, runtimeOffReason: policy.offReason }, signal);
+    try {
+      return await body(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root, extraValidators: levels.validators, validationWorkspace: levels.shadow }));
+    } finally {
+      await levels.dispose().catch((err: unknown) => this.deps.logger.warn(`Cannot clean up the shadow workspace: ${err instanceof Error ? err.message : String(err)}`));
+    }
   }
 
   stop(runId: string): boolean {

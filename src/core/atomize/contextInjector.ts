@@ -6,6 +6,9 @@
  * description and signature name the symbol, in its own file or through an import. Atoms of
  * other tasks are only reachable through task dependencies, so cross-task edges cannot cycle;
  * within a task an edge that would close a cycle is left out (both sides see signatures anyway).
+ * In Python and JavaScript a class's attributes exist only once its initializer assigns them, so
+ * every other method's atom also depends on the atoms of its class's initializers (`__init__`,
+ * `setUp`, `setUpClass`, `constructor`...): they are checked with the attributes in place.
  */
 import type { LanguageId } from '../parse/languages';
 import type { DeclaredSymbol, ImportInfo } from '../parse/symbols';
@@ -50,6 +53,23 @@ export const MAX_SIGNATURES = 60;
 
 const lastSegment = (unit: string): string => unit.slice(unit.lastIndexOf('.') + 1);
 
+/** Methods that create a class's attributes by assigning them (TypeScript declares fields instead). */
+const INITIALIZERS: Partial<Record<LanguageId, ReadonlySet<string>>> = {
+  python: new Set(['__init__', '__post_init__', '__new__', 'setUp', 'setUpClass', 'asyncSetUp']),
+  javascript: new Set(['constructor']),
+};
+
+/** The method whose body holds the atom's hole in its task's outline of the file, or undefined. */
+function methodOf(atom: AtomSpec, outline: FileOutline | undefined): DeclaredSymbol | undefined {
+  if (atom.kind !== 'body' || !outline) return undefined;
+  let best: DeclaredSymbol | undefined;
+  for (const d of outline.declarations) {
+    if (d.kind !== 'method' || d.container === null || d.startLine > atom.holeLine || d.endLine < atom.holeLine) continue;
+    if (!best || d.endLine - d.startLine < best.endLine - best.startLine) best = d;
+  }
+  return best;
+}
+
 /** Context and dependencies of every atom (whole-file atoms get none). */
 export function injectContext(input: InjectionInput): Map<string, AtomContext> {
   const closure = closures(input.taskOrder, input.taskDeps);
@@ -81,8 +101,15 @@ export function injectContext(input: InjectionInput): Map<string, AtomContext> {
     const shownPaths = new Set<string>([atom.path]);
     const providers: AtomSpec[] = [];
     const provides = (b: AtomSpec, name: string): boolean => b.unit === name || lastSegment(b.unit) === name;
+    const initializers = atom.language ? INITIALIZERS[atom.language] : undefined;
+    const method = initializers ? methodOf(atom, own) : undefined;
+    const initializes = (b: AtomSpec): boolean => {
+      if (!initializers || !method || initializers.has(method.name)) return false;
+      const other = methodOf(b, outlineOf.get(`${b.taskId}\0${b.path}`));
+      return other !== undefined && other.container === method.container && initializers.has(other.name);
+    };
     for (const b of atomsByPath.get(atom.path) ?? []) {
-      if (b.atomId !== atom.atomId && allowed.has(b.taskId) && [...mentions].some((m) => provides(b, m))) providers.push(b);
+      if (b.atomId !== atom.atomId && allowed.has(b.taskId) && ([...mentions].some((m) => provides(b, m)) || initializes(b))) providers.push(b);
     }
     for (const imp of own?.imports ?? []) {
       const target = resolveModule(atom.path, imp.module, known, atom.language === 'python');

@@ -1,7 +1,8 @@
 /**
  * One attempt of one atom: build the prompt (with the last attempt's failures), call, put the
- * code into the atom's skeleton alone (other holes stay holes, so the result does not depend on
- * which other atoms happen to be done), and validate: levels 1-3, then any injected 4-5.
+ * code into the atom's skeleton with only the atoms it depends on filled in (they always pass
+ * before it starts, so the text does not depend on which other atoms happen to be done), and
+ * validate: levels 1-3, then any injected 4-5.
  */
 import { atomMessages } from '../atomize/atomPrompt';
 import type { AtomContext } from '../atomize/contextInjector';
@@ -30,6 +31,13 @@ export interface AtomJob {
   readonly task: PlanTask;
   readonly skeleton: string;
   readonly context: AtomContext;
+  /**
+   * Code of the atoms this one depends on that fill holes of the same skeleton, by hole name: an
+   * atom reading `self.repo` is checked with the `__init__` that assigns it.
+   */
+  readonly dependencyFills?: ReadonlyMap<string, string>;
+  /** Code of every atom of the same file that has passed so far, by hole name (for level 5's run). */
+  passedFills?(): ReadonlyMap<string, string>;
 }
 
 /** What every atom attempt of a run shares. */
@@ -76,14 +84,17 @@ export async function attemptAtom(env: AtomAttemptEnv, job: AtomJob, plan: Attem
   const checked = checkStructuredAnswer(response, TOOL);
   if (!checked.ok) return record(false, checked.problems.map((message) => ({ level: 'syntax', message: `unusable answer: ${message}` })), [], null);
   const code = checked.value.code;
-  const assembled = assembleFile(job.skeleton, new Map([[job.atom.unit, code]]));
-  const range = assembled.ranges[0];
+  const others = new Map([...(job.dependencyFills ?? [])].filter(([unit]) => unit !== job.atom.unit));
+  const assembled = assembleFile(job.skeleton, new Map([...others, [job.atom.unit, code]]));
+  const range = assembled.ranges.find((r) => r.unit === job.atom.unit);
   if (!range) return record(false, [{ level: 'atomicity', message: 'the answer holds no code' }], [], code);
   const report = await validateAtom(env.validators, {
     atomId: job.atom.atomId,
     relPath: job.atom.path,
     language: job.atom.language,
     fileText: assembled.text,
+    baselineText: assembleFile(job.skeleton, others).text,
+    runText: job.passedFills ? assembleFile(job.skeleton, new Map([...job.passedFills(), ...others, [job.atom.unit, code]])).text : undefined,
     startLine: range.startLine,
     endLine: range.endLine,
     declaredSignature: job.atom.kind === 'body' ? job.atom.signature : null,

@@ -42,6 +42,30 @@ export async function executeAtoms(
     validators: [...structural.validators, ...(deps.extraValidators ?? [])],
   };
   const passed = new Set(graph.schedulable.filter((id) => graph.atoms.get(id)?.status === 'passed'));
+  const codeOf = new Map<string, string>();
+  for (const id of passed) {
+    const code = graph.atoms.get(id)?.code;
+    if (code) codeOf.set(id, code);
+  }
+  // Passed atoms' code: an atom is checked with its same-file dependencies filled in (a hole its
+  // skeleton lacks is ignored), and level 5 runs its file with every passed atom in place.
+  const passedFills = (path: string): Map<string, string> => {
+    const fills = new Map<string, string>();
+    for (const [id, code] of codeOf) {
+      const other = graph.atoms.get(id);
+      if (other?.path === path) fills.set(other.unit, code);
+    }
+    return fills;
+  };
+  const dependencyFills = (atomId: string, path: string): Map<string, string> => {
+    const fills = new Map<string, string>();
+    for (const dep of graph.contexts.get(atomId)?.dependsOn ?? []) {
+      const other = graph.atoms.get(dep);
+      const code = codeOf.get(dep);
+      if (other && code !== undefined && other.path === path) fills.set(other.unit, code);
+    }
+    return fills;
+  };
   const todo = graph.schedulable.filter((id) => !passed.has(id));
   const status = (atomId: string, value: AtomStatus, attempt: number, failure: AtomFailure | null): void => {
     const atom = graph.atoms.get(atomId);
@@ -56,6 +80,8 @@ export async function executeAtoms(
       task: ctx.taskById.get(atom.taskId) as RunTask,
       skeleton: graph.skeletonOf(atom.taskId, atom.path),
       context: graph.contexts.get(atomId) ?? { signatures: [], dependsOn: [] },
+      dependencyFills: dependencyFills(atomId, atom.path),
+      passedFills: () => passedFills(atom.path),
     };
     gen.updateAtom(runId, atomId, { status: 'running', attempts: 0, failure: null });
     status(atomId, 'running', 1, null);
@@ -78,6 +104,7 @@ export async function executeAtoms(
       const failure = outcome.passed ? null : (last?.failure ?? null);
       gen.updateAtom(runId, atomId, { status: final, attempts: outcome.attempts.length, code: last?.code ?? null, failure, durationMs });
       status(atomId, final, outcome.attempts.length, failure);
+      if (outcome.passed && last?.code) codeOf.set(atomId, last.code);
       if (outcome.passed) tracker.update([{ ...atom, status: 'passed', code: last?.code ?? null }]);
       return { passed: outcome.passed, attempts: outcome.attempts.length };
     } catch (err) {

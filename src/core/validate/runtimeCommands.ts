@@ -14,6 +14,10 @@ export interface RuntimeCommand {
   readonly args: readonly string[];
   /** What the check is, for messages ("node src/a.js"). */
   readonly description: string;
+  /** File names to replace in the output ([from, to]): a private copy was run in the file's place. */
+  readonly outputRenames?: ReadonlyArray<readonly [string, string]>;
+  /** Called once the command has ended, whatever the outcome (removes such a copy). */
+  cleanup?(): Promise<void>;
 }
 
 /** Whether this Node can run .ts files itself (--experimental-strip-types, Node 22.6+). */

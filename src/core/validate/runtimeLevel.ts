@@ -52,7 +52,10 @@ export function createRuntimeValidator(options: RuntimeLevelOptions): Validator 
       } catch (err) {
         if (signal.aborted) throw err;
         return skipped('runtime', err instanceof Error ? err.message : String(err));
+      } finally {
+        await check.cleanup?.();
       }
+      if (check.outputRenames) outcome = { ...outcome, output: renamed(outcome.output, check.outputRenames) };
       if (outcome.timedOut) {
         return fail(target, shadow, `${check.description} did not finish within ${timeoutMs / 1000} s and was killed (an endless loop or a wait that never ends?)`, outcome.output);
       }
@@ -61,6 +64,10 @@ export function createRuntimeValidator(options: RuntimeLevelOptions): Validator 
       return fail(target, shadow, `${check.description} ${how}`, outcome.output);
     },
   };
+}
+
+function renamed(output: string, renames: ReadonlyArray<readonly [string, string]>): string {
+  return renames.reduce((text, [from, to]) => text.split(from).join(to), output);
 }
 
 function fail(target: AtomUnderValidation, shadow: ShadowWorkspace, summary: string, output: string): LevelResult {

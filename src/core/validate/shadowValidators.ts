@@ -5,6 +5,7 @@
  */
 import { createLanguageServerPool, type LanguageServerPool, type LanguageServerPoolOptions } from '../lsp/serverPool';
 import { createShadowWorkspace, type ShadowWorkspace } from '../shadow/shadowWorkspace';
+import { generatedTestCheck } from './generatedTests';
 import { createRuntimeValidator, type RuntimeCheckFor } from './runtimeLevel';
 import { createTypesValidator } from './typesLevel';
 import type { Validator } from './types';
@@ -18,7 +19,7 @@ export interface ShadowValidatorsOptions {
   readonly runtime: 'on' | 'off';
   /** Why runtime is off, shown as the skip reason. */
   readonly runtimeOffReason?: string;
-  /** What level 5 runs for an atom (default: nothing, so the level is skipped with that reason). */
+  /** What level 5 runs for an atom (default: the generated tests, see generatedTests.ts). */
   readonly checkFor?: RuntimeCheckFor;
   /** Level 4's attribution: 'atom' (default) or 'file' (mge validate). */
   readonly typesScope?: 'atom' | 'file';
@@ -46,7 +47,7 @@ export async function createShadowValidators(options: ShadowValidatorsOptions, s
   const types = createTypesValidator({ shadow, servers, timeoutMs: options.typesTimeoutMs, scope: options.typesScope });
   const runtime = createRuntimeValidator({
     runtime: options.runtime, offReason: options.runtimeOffReason, shadow, timeoutMs: options.runtimeTimeoutMs,
-    checkFor: options.checkFor ?? (() => Promise.resolve(null)),
+    checkFor: options.checkFor ?? generatedTestCheck(),
   });
   let disposing: Promise<void> | null = null;
   return {

@@ -37,6 +37,17 @@ export interface AtomUnderValidation {
   readonly language: LanguageId | null;
   /** The whole assembled file: the skeleton with this atom (and any finished atoms) in place. */
   readonly fileText: string;
+  /**
+   * The same file with this atom's hole left empty (everything else as in `fileText`): what the
+   * types level compares with, so an error elsewhere fails the atom only if the atom brought it.
+   * Absent (mge validate): errors outside the atom's lines are not held against it.
+   */
+  readonly baselineText?: string;
+  /**
+   * The file with every atom of it that has passed so far in place, and this one: what level 5
+   * runs (a test needs its helpers and hooks, whichever atoms they are). Absent: `fileText`.
+   */
+  readonly runText?: string;
   /** The atom's lines in `fileText`, 1-based, inclusive. */
   readonly startLine: number;
   readonly endLine: number;

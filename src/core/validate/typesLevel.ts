@@ -6,7 +6,9 @@
  * reason: never a silent pass.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { LspTimeoutError, LspUnavailableError } from '../lsp/deadline';
 import type { ServerKind } from '../lsp/serverCommands';
 import type { LanguageServerPool } from '../lsp/serverPool';
@@ -14,7 +16,7 @@ import { languageForPath, type LanguageId } from '../parse/languages';
 import type { LanguageServer } from '../lsp/languageServer';
 import type { LspDiagnostic } from '../lsp/protocol';
 import type { ShadowWorkspace } from '../shadow/shadowWorkspace';
-import { attributeErrors, baselineOf, errorsOnly, type DiagnosticBaseline } from './typeDiagnostics';
+import { attributeErrors, baselineOf, errorsOnly, withoutPendingAssignments, type DiagnosticBaseline } from './typeDiagnostics';
 import { skipped } from './validateAtom';
 import type { AtomUnderValidation, LevelResult, Validator } from './types';
 
@@ -30,6 +32,13 @@ export interface TypesLevelOptions {
    * 'file': every error in the file (`mge validate`, where the file is the unit).
    */
   readonly scope?: 'atom' | 'file';
+  /**
+   * Folder of an @types/node package linked into a shadow whose project has no node_modules (its
+   * dependencies are not installed yet, as in a fresh generated project), so Node's own API
+   * (`process`, `node:http`) is not reported missing. Default: MGE's own copy when it has one;
+   * null: none.
+   */
+  readonly fallbackNodeTypes?: string | null;
 }
 
 const SERVED: Partial<Record<LanguageId, { kind: ServerKind; languageId: string }>> = {
@@ -62,6 +71,31 @@ async function ensureConfig(shadow: ShadowWorkspace, relPath: string, signal: Ab
   await shadow.write('tsconfig.json', defaultConfig(shadow), signal);
 }
 
+function ownNodeTypes(): string | null {
+  try {
+    return dirname(createRequire(__filename).resolve('@types/node/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+// Once per shadow, and never inside a linked node_modules (that is the user's real folder).
+const nodeTypesLinked = new WeakMap<ShadowWorkspace, Promise<void>>();
+
+function ensureNodeTypes(shadow: ShadowWorkspace, fallback: string | null | undefined): Promise<void> {
+  const known = nodeTypesLinked.get(shadow);
+  if (known) return known;
+  const linking = (async () => {
+    const folder = fallback === undefined ? ownNodeTypes() : fallback;
+    const modules = shadow.pathOf('node_modules');
+    if (!folder || existsSync(modules)) return;
+    await mkdir(join(modules, '@types'), { recursive: true });
+    await symlink(folder, join(modules, '@types', 'node'), 'junction');
+  })();
+  nodeTypesLinked.set(shadow, linking);
+  return linking;
+}
+
 // JavaScript has no annotations to add: "implicitly has an 'any' type" (TS 7005-7034) is noise there.
 const IMPLICIT_ANY = new Set(['7005', '7006', '7008', '7010', '7011', '7019', '7031', '7034']);
 
@@ -71,7 +105,10 @@ function relevant(errors: readonly LspDiagnostic[], language: LanguageId): LspDi
 
 /** The types level over a shadow workspace and a server pool. */
 export function createTypesValidator(options: TypesLevelOptions): Validator {
-  const baselines = new Map<string, DiagnosticBaseline>();
+  // Errors of an atom's file with its hole left empty, by path and text: atoms of one file with
+  // the same dependencies share one. Outside the atom's lines only empty holes, signatures and
+  // dependencies' code remain, whose errors do not change as other files' bodies fill in.
+  const baselines = new Map<string, Promise<DiagnosticBaseline>>();
   const fileQueues = new Map<string, Promise<unknown>>();
 
   // One file in the shadow is one document on the server: atoms of the same file take turns,
@@ -106,21 +143,45 @@ export function createTypesValidator(options: TypesLevelOptions): Validator {
     server.filesChanged(closed);
   }
 
+  async function errorsOf(server: LanguageServer, target: AtomUnderValidation, languageId: string, text: string, signal: AbortSignal): Promise<LspDiagnostic[]> {
+    const abs = options.shadow.pathOf(target.relPath);
+    const version = server.sync(abs, languageId, text);
+    return relevant(errorsOnly(await server.diagnostics(abs, version, options.timeoutMs ?? 20_000, signal)), target.language ?? 'javascript');
+  }
+
+  // The errors of the atom's file with its hole still empty: those are not the atom's doing
+  // (another unfilled hole's missing return, say), whatever order atoms finish in.
+  async function baselineFor(server: LanguageServer, target: AtomUnderValidation, languageId: string, signal: AbortSignal): Promise<DiagnosticBaseline | null> {
+    const text = target.baselineText;
+    if (text === undefined) return null;
+    const key = `${target.relPath}\0${text}`;
+    const known = baselines.get(key);
+    if (known) return known;
+    const taking = errorsOf(server, target, languageId, text, signal).then(baselineOf);
+    baselines.set(key, taking);
+    // A failed or aborted request is not a baseline: the next atom asks again.
+    void taking.catch(() => baselines.delete(key));
+    return taking;
+  }
+
   async function check(target: AtomUnderValidation, served: { kind: ServerKind; languageId: string }, signal: AbortSignal): Promise<LevelResult> {
     const { shadow, servers } = options;
-    if (served.kind === 'typescript') await ensureConfig(shadow, target.relPath, signal);
+    if (served.kind === 'typescript') {
+      await ensureNodeTypes(shadow, options.fallbackNodeTypes);
+      await ensureConfig(shadow, target.relPath, signal);
+    }
     await shadow.write(target.relPath, target.fileText, signal);
     if (target.language) await shadow.includeImports(target.relPath, target.fileText, target.language, signal);
     const server = await servers.get(served.kind, shadow.root, signal);
     await catchUp(server, target.relPath);
-    const abs = shadow.pathOf(target.relPath);
-    const version = server.sync(abs, served.languageId, target.fileText);
-    const errors = relevant(errorsOnly(await server.diagnostics(abs, version, options.timeoutMs ?? 20_000, signal)), target.language ?? 'javascript');
-    const lines = target.fileText.split('\n').length;
-    const messages = options.scope === 'file'
-      ? attributeErrors(errors, 1, lines, null)
-      : attributeErrors(errors, target.startLine, target.endLine, baselines.get(target.relPath) ?? null);
-    if (messages.length === 0) baselines.set(target.relPath, baselineOf(errors));
+    if (options.scope === 'file') {
+      const errors = await errorsOf(server, target, served.languageId, target.fileText, signal);
+      const messages = attributeErrors(errors, 1, target.fileText.split('\n').length, null);
+      return { level: 'types', status: messages.length === 0 ? 'pass' : 'fail', messages };
+    }
+    const baseline = await baselineFor(server, target, served.languageId, signal);
+    const errors = withoutPendingAssignments(await errorsOf(server, target, served.languageId, target.fileText, signal), target.fileText);
+    const messages = attributeErrors(errors, target.startLine, target.endLine, baseline);
     return { level: 'types', status: messages.length === 0 ? 'pass' : 'fail', messages };
   }
 

@@ -57,6 +57,22 @@ describe('atomize/ContextInjector', () => {
     ]);
   });
 
+  it('makes a Python method depend on its class\'s initializers (they create the attributes), not TypeScript\'s', async () => {
+    const py = [
+      'class Repo:', '    def __init__(self) -> None:', '        ...  # @atom Repo.init: the dict', '',
+      '    def get(self, key: str) -> int:', '        ...  # @atom Repo.get: reads the dict', '',
+      'class RepoTest:', '    def setUp(self) -> None:', '        ...  # @atom RepoTest.setUp: a repo', '',
+      '    def test_get(self) -> None:', '        ...  # @atom RepoTest.test_get: reads back', '',
+    ].join('\n');
+    const ts = 'export class Repo {\n  constructor() {\n    // @atom Repo.init: the map\n  }\n  get(key: string): number {\n    // @atom Repo.get: reads the map\n  }\n}\n';
+    const { outlines, atoms } = await prepare([{ taskId: 'T1', path: 'pkg/repo.py', text: py }, { taskId: 'T2', path: 'src/repo.ts', text: ts }]);
+    const ctx = injectContext({ atoms, outlines, taskOrder: ['T1', 'T2'], taskDeps: new Map() });
+    assert.deepEqual(ctx.get('T1.pkg/repo.py#Repo.get')?.dependsOn, ['T1.pkg/repo.py#Repo.init']);
+    assert.deepEqual(ctx.get('T1.pkg/repo.py#RepoTest.test_get')?.dependsOn, ['T1.pkg/repo.py#RepoTest.setUp']);
+    assert.deepEqual(ctx.get('T1.pkg/repo.py#Repo.init')?.dependsOn, []);
+    assert.deepEqual(ctx.get('T2.src/repo.ts#Repo.get')?.dependsOn, []);
+  });
+
   it('leaves out an edge within a task that would close a cycle', async () => {
     const text = 'export function ping(n: number): number {\n  // @atom ping: calls pong\n}\nexport function pong(n: number): number {\n  // @atom pong: calls ping\n}\n';
     const { outlines, atoms } = await prepare([{ taskId: 'T1', path: 'src/pp.ts', text }]);

@@ -64,15 +64,50 @@ describe('types level (4)', function () {
     assert.equal((await fresh.validate(atom('src/a.ts', 'typescript', withHole, 3, 5), signal)).status, 'pass');
   });
 
-  it('blames an atom for a new error outside its lines (a caller it broke), against the last accepted version', async () => {
+  it('blames an atom for a new error outside its lines (a caller it broke), against its file with its hole left empty', async () => {
     const types = createTypesValidator({ shadow, servers });
     const caller = ['export function total(xs: number[]): number {', '  return sum(xs) + 1;', '}', ''];
+    const empty = [...caller, 'function sum(xs: number[]): number {', '  // @atom sum: adds the numbers', '}'];
     const good = [...caller, 'function sum(xs: number[]): number {', '  return xs.reduce((a, b) => a + b, 0);', '}'];
-    assert.equal((await types.validate(atom('src/c.ts', 'typescript', good, 5, 7), signal)).status, 'pass');
+    assert.equal((await types.validate({ ...atom('src/c.ts', 'typescript', good, 6, 6), baselineText: empty.join('\n') }, signal)).status, 'pass');
     const broke = [...caller, 'function sum(xs: number[]): string {', '  return xs.join(",");', '}'];
-    const result = await types.validate(atom('src/c.ts', 'typescript', broke, 5, 7), signal);
+    const result = await types.validate({ ...atom('src/c.ts', 'typescript', broke, 5, 7), baselineText: empty.join('\n') }, signal);
     assert.equal(result.status, 'fail');
     assert.match(result.messages.map((m) => m.message).join('\n'), /outside the atom's lines 5-7, new with this atom/);
+  });
+
+  it('never blames an atom for another empty hole, whatever version of the file was checked before', async () => {
+    // Two versions of one file (two tasks' skeletons: the second adds `label`), atoms in any order:
+    // the empty `label` and `count` bodies miss their return (TS2355) in one version and not the other.
+    const head = ['export function count(xs: number[]): number {', '  // @atom count: how many', '}', ''];
+    const withLabel = [...head, 'export function label(x: number): string {', '  // @atom label: the text', '}'];
+    const filledCount = (lines: readonly string[]): string[] => lines.map((l) => (l.includes('@atom count') ? '  return xs.length;' : l));
+    const filledLabel = withLabel.map((l) => (l.includes('@atom label') ? '  return String(x);' : l));
+    const types = createTypesValidator({ shadow, servers });
+    // Checked first: `count` in the first version (no other hole), then `label` and `count` in the second.
+    assert.equal((await types.validate({ ...atom('src/d.ts', 'typescript', filledCount(head), 2, 2), baselineText: head.join('\n') }, signal)).status, 'pass');
+    const label = await types.validate({ ...atom('src/d.ts', 'typescript', filledLabel, 6, 6), baselineText: withLabel.join('\n') }, signal);
+    assert.equal(label.status, 'pass', JSON.stringify(label.messages));
+    const count = await types.validate({ ...atom('src/d.ts', 'typescript', filledCount(withLabel), 2, 2), baselineText: withLabel.join('\n') }, signal);
+    assert.equal(count.status, 'pass', JSON.stringify(count.messages));
+    // Without the comparison text the same error would have counted: the test can fail.
+    const unfair = createTypesValidator({ shadow, servers });
+    await unfair.validate({ ...atom('src/d.ts', 'typescript', filledCount(head), 2, 2), baselineText: head.join('\n') }, signal);
+    const blamed = await unfair.validate({ ...atom('src/d.ts', 'typescript', filledCount(withLabel), 2, 2), baselineText: filledCount(head).join('\n') }, signal);
+    assert.equal(blamed.status, 'fail');
+    assert.match(blamed.messages[0]?.message ?? '', /\[ts 2355\]/);
+  });
+
+  it('does not hold "used before being assigned" against an atom while another empty hole may assign the variable', async () => {
+    const types = createTypesValidator({ shadow, servers });
+    const lines = ['let server: { close(): void };', 'export function setUp(): void {', '  // @atom setUp: starts the server', '}', 'export function tearDown(): void {', '  server.close();', '}'];
+    const empty = lines.map((l) => (l === '  server.close();' ? '  // @atom tearDown: stops it' : l));
+    assert.equal((await types.validate({ ...atom('src/e.ts', 'typescript', lines, 6, 6), baselineText: empty.join('\n') }, signal)).status, 'pass');
+    // With no hole left to assign it, the error is the atom's.
+    const noHole = lines.map((l) => (l.includes('@atom setUp') ? '  return;' : l));
+    const result = await types.validate({ ...atom('src/e.ts', 'typescript', noHole, 6, 6), baselineText: empty.map((l) => (l.includes('@atom setUp') ? '  return;' : l)).join('\n') }, signal);
+    assert.equal(result.status, 'fail');
+    assert.match(result.messages[0]?.message ?? '', /used before being assigned/);
   });
 
   it('sees a file the run rewrote on disk behind the server (an imported signature changed)', async () => {
