@@ -53,6 +53,9 @@ function humanLine(event: ProgressEvent): string | null {
       return `  domain: ${event.domain}`;
     case 'plan/ready':
       return `  plan ${event.masterPlanId}: ${event.tasks} tasks in ${event.phases} phases`;
+    case 'context/used':
+      // One line for the plan; skeleton and atom prompts (hundreds) only with --json.
+      return event.scope === 'masterplan' ? `  context used by the plan: ${event.entries.map((e) => `${e.path}:${e.startLine}-${e.endLine}`).join(', ')}` : null;
     case 'llm/pause':
       return `  waiting ${event.secondsLeft} s: ${event.message}`;
     case 'run/error':

@@ -2,7 +2,7 @@
  * The core's only doors to the world. The extension (src/host) and the CLI (src/cli) implement
  * these; tests use fakes. Nothing in src/core imports vscode.
  */
-import type { ProgressEvent, Stage } from '../shared/events';
+import type { ContextUsedEntry, ProgressEvent, Stage } from '../shared/events';
 import type { DiscoveryDocument } from './discovery/schema';
 import type { MasterPlan } from './masterplan/schema';
 
@@ -74,6 +74,11 @@ export interface LlmRequest {
   readonly forceTool: string | null;
   readonly temperature: number;
   readonly maxTokens: number;
+  /**
+   * Retrieved snippets already in the prompt text, recorded with the call ("context used"). Not
+   * sent and not part of the response-cache key (the text they put in the prompt is).
+   */
+  readonly contextUsed?: readonly ContextUsedEntry[];
 }
 
 export interface LlmUsage {
@@ -200,6 +205,8 @@ export interface LlmCallEntry {
   /** The LlmError code when the call failed, else null. */
   readonly errorCode: string | null;
   readonly attempts: number;
+  /** The request's retrieved snippets (absent or empty: none). */
+  readonly contextUsed?: readonly ContextUsedEntry[];
 }
 
 /** Token and cost totals of a run's model calls. */
@@ -231,5 +238,7 @@ export interface PlanStore {
   getMasterPlan(masterPlanId: string): StoredMasterPlan | undefined;
   recordLlmCall(runId: string | null, call: LlmCallEntry): void;
   usageForRun(runId: string): RunUsage;
+  /** The retrieved context of each of a run's calls that had some, in call order. */
+  contextUsedForRun(runId: string): Array<{ readonly purpose: string; readonly entries: readonly ContextUsedEntry[] }>;
   flushNow(): Promise<void>;
 }

@@ -95,6 +95,35 @@ export const atomStatusEventSchema = z.object({
   failure: atomFailureSchema.nullable(),
 });
 
+/** One retrieved snippet that went into a prompt ("context used"); lines are 1-based and inclusive. */
+export const contextUsedEntrySchema = z.object({
+  /** Workspace-relative, or `examples/...` for a shipped example. */
+  path: z.string(),
+  startLine: z.number(),
+  endLine: z.number(),
+  symbol: z.string(),
+  source: z.enum(['workspace', 'examples']),
+  score: z.number(),
+  /** Estimated prompt tokens the snippet took. */
+  tokens: z.number(),
+});
+export type ContextUsedEntry = z.infer<typeof contextUsedEntrySchema>;
+
+/**
+ * What retrieval put into a prompt: the MasterPlan's, a task's skeleton's or an atom's (emitted
+ * once per prompt built, not per retry: retries reuse it). Only emitted when something was used.
+ */
+export const contextUsedEventSchema = z.object({
+  type: z.literal('context/used'),
+  runId,
+  scope: z.enum(['masterplan', 'skeleton', 'atom']),
+  /** The task of a skeleton or atom prompt; null for the MasterPlan. */
+  taskId: z.string().nullable(),
+  /** The atom of an atom prompt; null otherwise. */
+  atomId: z.string().nullable(),
+  entries: z.array(contextUsedEntrySchema),
+});
+
 export const runErrorEventSchema = z.object({
   type: z.literal('run/error'),
   runId,
@@ -145,6 +174,7 @@ export const progressEventSchema = z.discriminatedUnion('type', [
   costUpdateEventSchema,
   wavesPlannedEventSchema,
   atomStatusEventSchema,
+  contextUsedEventSchema,
   runErrorEventSchema,
   runSummaryEventSchema,
   runFinishedEventSchema,
@@ -159,6 +189,7 @@ export type LlmPauseEvent = z.infer<typeof llmPauseEventSchema>;
 export type CostUpdateEvent = z.infer<typeof costUpdateEventSchema>;
 export type WavesPlannedEvent = z.infer<typeof wavesPlannedEventSchema>;
 export type AtomStatusEvent = z.infer<typeof atomStatusEventSchema>;
+export type ContextUsedEvent = z.infer<typeof contextUsedEventSchema>;
 export type RunErrorEvent = z.infer<typeof runErrorEventSchema>;
 export type RunFinishedEvent = z.infer<typeof runFinishedEventSchema>;
 export type RunSummaryEvent = z.infer<typeof runSummaryEventSchema>;

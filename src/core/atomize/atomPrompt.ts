@@ -1,8 +1,9 @@
 /**
  * The user turn of an atom call. First block: the task, the file's skeleton, the injected
  * signatures and which hole to fill (atom-specific, so the API and the fake server can tell two
- * atoms of one file apart). Last block: the header line (with the attempt number), the budget,
- * and on a retry the refused code and its validation failures. Nothing here depends on timing
+ * atoms of one file apart). Then, when retrieval found any, the retrieved snippets. Last block:
+ * the header line (with the attempt number), the budget, and on a retry the refused code and its
+ * validation failures. Nothing here depends on timing
  * (no generated code of other atoms), so a resumed run sends the same prompts.
  */
 import type { PlanTask } from '../masterplan/schema';
@@ -20,6 +21,8 @@ export interface AtomPromptInput {
   readonly signatures: readonly InjectedSignature[];
   readonly attempt: number;
   readonly maxLines: number;
+  /** A `<retrieved_context>` block (from retrieveForPrompt), or '' / absent for none. */
+  readonly retrievedContext?: string;
   /** The previous attempt's failures and code, on a retry. */
   readonly previous?: { readonly failures: ReadonlyArray<{ readonly level: string; readonly message: string }>; readonly code: string | null };
 }
@@ -58,5 +61,8 @@ export function atomMessages(input: AtomPromptInput): LlmMessage[] {
     const code = input.previous.code !== null ? `\nThe refused code was:\n\`\`\`${fence}\n${input.previous.code}\n\`\`\`` : '';
     instruction += `\n\nAttempt ${input.attempt - 1} was refused by validation:\n${failures}${code}\nFix every problem listed.`;
   }
-  return [{ role: 'user', content: [{ text: context.join('\n\n'), cache: false }, { text: instruction, cache: false }] }];
+  // Retrieved snippets get their own block after the atom's context, far from the cached system
+  // prefix; the header stays first in the last block.
+  const retrieved = input.retrievedContext ? [{ text: input.retrievedContext, cache: false }] : [];
+  return [{ role: 'user', content: [{ text: context.join('\n\n'), cache: false }, ...retrieved, { text: instruction, cache: false }] }];
 }

@@ -11,7 +11,7 @@ import { languageForPath, type LanguageId } from '../parse/languages';
 import type { MultiLanguageParser } from '../parse/multiLanguageParser';
 import type { LlmRequest, LlmResponse, PromptBlock } from '../ports';
 import { normalizeWorkspacePath } from '../workspacePath';
-import type { AtomFailure } from '../../shared/events';
+import type { AtomFailure, ContextUsedEntry } from '../../shared/events';
 import { atomicityProblems } from './atomicity';
 import { skeletonAnswerSchema, SKELETON_TOOL, type SkeletonAnswer } from './contract';
 import type { DecomposableFile } from './decomposer';
@@ -45,6 +45,8 @@ export interface SkeletonRequest {
   readonly maxLines: number;
   readonly attempts: number;
   readonly temperature: number;
+  /** Retrieved snippets for every attempt's prompt, and their record for the call log. */
+  readonly retrieved?: { readonly text: string; readonly used: readonly ContextUsedEntry[] };
 }
 
 /** How one skeleton call went. */
@@ -82,11 +84,12 @@ export async function runSkeleton(parser: MultiLanguageParser, calls: SkeletonCa
       purpose: `skeleton:${req.task.id}`,
       model: req.model,
       system: req.system,
-      messages: skeletonMessages({ task: req.task, dependencyFiles: req.dependencyFiles, currentFiles, feedback }),
+      messages: skeletonMessages({ task: req.task, dependencyFiles: req.dependencyFiles, currentFiles, feedback, retrievedContext: req.retrieved?.text }),
       tools: [llmTool],
       forceTool: TOOL.name,
       temperature: req.temperature,
       maxTokens: req.maxTokens,
+      ...(req.retrieved && req.retrieved.used.length > 0 ? { contextUsed: req.retrieved.used } : {}),
     };
     const response = await calls.call(request, signal);
     const checked = checkStructuredAnswer(response, TOOL);

@@ -1,6 +1,7 @@
 /**
  * The user turn of the task-level calls (skeleton in V2, whole files in V1): the task, the files
- * of the tasks it depends on, the current content of files it changes, then, in the last block,
+ * of the tasks it depends on, the current content of files it changes, then (when retrieval found
+ * any) the retrieved snippets in their own block, then, in the last block,
  * the header line and the instruction (and on a re-ask, what was wrong with the last answer).
  * Exactly one header per prompt: scenarios and logs find the call by it.
  */
@@ -24,6 +25,8 @@ export interface TaskPromptInput {
   readonly dependencyFiles: readonly ShownFile[];
   /** Current content of files the task changes (from the workspace or an earlier task of this run). */
   readonly currentFiles: readonly ShownFile[];
+  /** A `<retrieved_context>` block (from retrieveForPrompt), or '' / absent for none. */
+  readonly retrievedContext?: string;
   /** The previous answer's files and problems, on a re-ask. */
   readonly feedback?: { readonly problems: readonly string[]; readonly previous: readonly ShownFile[] };
 }
@@ -63,6 +66,11 @@ function feedbackText(input: TaskPromptInput, tool: string): string {
     `${previous ? `It was:\n${previous}\n\n` : ''}Call \`${tool}\` again with every file of the task, corrected.`;
 }
 
+/** Retrieved snippets as their own block between the task and the instruction (none: no block). */
+function retrievedBlock(input: TaskPromptInput): Array<{ text: string; cache: boolean }> {
+  return input.retrievedContext ? [{ text: input.retrievedContext, cache: false }] : [];
+}
+
 /** The messages of a skeleton call. */
 export function skeletonMessages(input: TaskPromptInput): LlmMessage[] {
   const paths = input.task.files.map((f) => f.path);
@@ -70,7 +78,7 @@ export function skeletonMessages(input: TaskPromptInput): LlmMessage[] {
     `${skeletonHeader(input.task.id, paths)}\n` +
     `Write the skeletons of ${paths.join(', ')} for task ${input.task.id}: declarations written out, every unit of behaviour an \`@atom\` hole. ` +
     `Answer by calling \`${SKELETON_TOOL}\`.` + feedbackText(input, SKELETON_TOOL);
-  return [{ role: 'user', content: [{ text: taskContext(input, 'Skeletons of the files of the tasks it depends on (use their declarations)'), cache: false }, { text: instruction, cache: false }] }];
+  return [{ role: 'user', content: [{ text: taskContext(input, 'Skeletons of the files of the tasks it depends on (use their declarations)'), cache: false }, ...retrievedBlock(input), { text: instruction, cache: false }] }];
 }
 
 /** The messages of a V1 task call. */
@@ -79,5 +87,5 @@ export function v1TaskMessages(input: TaskPromptInput): LlmMessage[] {
   const instruction =
     `${v1TaskHeader(input.task.id, paths)}\n` +
     `Write ${paths.join(', ')} for task ${input.task.id}, complete. Answer by calling \`${V1_TASK_TOOL}\`.` + feedbackText(input, V1_TASK_TOOL);
-  return [{ role: 'user', content: [{ text: taskContext(input, 'Files of the tasks it depends on'), cache: false }, { text: instruction, cache: false }] }];
+  return [{ role: 'user', content: [{ text: taskContext(input, 'Files of the tasks it depends on'), cache: false }, ...retrievedBlock(input), { text: instruction, cache: false }] }];
 }

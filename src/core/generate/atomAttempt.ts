@@ -18,6 +18,7 @@ import type { LevelResult, Validator } from '../validate/types';
 import { assembleFile } from '../atomize/assemble';
 import type { CallGuard } from './callGuard';
 import type { GenerateSettings } from './settings';
+import type { PromptContext } from './retrieval';
 import type { AttemptEntry } from './store';
 
 const TOOL = { name: ATOM_TOOL, description: 'Submit the code that replaces the hole line.', schema: atomAnswerSchema };
@@ -38,6 +39,8 @@ export interface AtomJob {
   readonly dependencyFills?: ReadonlyMap<string, string>;
   /** Code of every atom of the same file that has passed so far, by hole name (for level 5's run). */
   passedFills?(): ReadonlyMap<string, string>;
+  /** Retrieved snippets, the same for every attempt (none: absent). */
+  readonly retrieved?: PromptContext;
 }
 
 /** What every atom attempt of a run shares. */
@@ -58,12 +61,13 @@ export function atomRequest(env: AtomAttemptEnv, job: AtomJob, plan: AttemptPlan
     system: env.system,
     messages: atomMessages({
       atom: job.atom, task: job.task, skeleton: job.skeleton, signatures: job.context.signatures,
-      attempt: plan.n, maxLines: env.settings.atomMaxLines, previous,
+      attempt: plan.n, maxLines: env.settings.atomMaxLines, previous, retrievedContext: job.retrieved?.text,
     }),
     tools: [LLM_TOOL],
     forceTool: TOOL.name,
     temperature: plan.temperature,
     maxTokens: env.settings.atomMaxTokens,
+    ...(job.retrieved && job.retrieved.used.length > 0 ? { contextUsed: job.retrieved.used } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { classifyRunError, createAdaptiveConcurrency, runDependencyDriven, type 
 import { holeNameOf } from '../atomize/assemble';
 import { createCallGuard } from './callGuard';
 import type { RunContext, RunTask } from './deps';
+import { createRunRetrieval } from './retrieval';
 import { surroundings } from './taskFiles';
 
 /** Ordinals leave room for this many atoms per task, so they stay stable when a task is redone. */
@@ -32,8 +33,11 @@ export async function atomizeTasks(ctx: RunContext, signal: AbortSignal): Promis
   const guard = createCallGuard({ llm: deps.llm, cap: ctx.cap, concurrency, rateLimits: deps.rateLimits, warmup: ctx.warmup });
   const system = sharedSystem('skeleton', { discovery: ctx.discovery, plan: ctx.plan.plan }, settings.atomMaxLines);
 
+  const retrieval = createRunRetrieval(ctx);
+
   const atomize = async (task: RunTask, taskSignal: AbortSignal): Promise<boolean> => {
     const around = await surroundings(ctx, task, taskSignal);
+    const retrieved = await retrieval.forSkeleton(task, taskSignal);
     const keptHoles = new Map<string, Set<string>>();
     for (const path of around.fromRun) {
       const names = (around.current.get(path) ?? '').split('\n').map(holeNameOf).filter((n): n is string => n !== null);
@@ -53,7 +57,7 @@ export async function atomizeTasks(ctx: RunContext, signal: AbortSignal): Promis
       const result = await runSkeleton(deps.parser, calls, {
         task, system, dependencyFiles: around.dependencyFiles, currentFiles: around.current, keptHoles,
         model: settings.planningModel, maxTokens: settings.skeletonMaxTokens, maxLines: settings.atomMaxLines,
-        attempts: settings.skeletonAttempts, temperature: SKELETON_TEMPERATURE,
+        attempts: settings.skeletonAttempts, temperature: SKELETON_TEMPERATURE, retrieved,
       }, taskSignal);
       const index = ctx.tasks.findIndex((t) => t.id === task.id);
       const atoms = decomposeTask(task.id, result.files, index * ATOMS_PER_TASK, keptHoles);

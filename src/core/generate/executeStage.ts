@@ -16,6 +16,7 @@ import { createCallGuard } from './callGuard';
 import type { RunContext, RunTask } from './deps';
 import type { GraphPlan } from './graphStage';
 import type { ProposalTracker } from './proposals';
+import { createRunRetrieval } from './retrieval';
 import type { AttemptEntry } from './store';
 
 /** How one atom ended in this run. */
@@ -72,12 +73,17 @@ export async function executeAtoms(
     ctx.emit({ type: 'atom/status', runId, atomId, taskId: atom?.taskId ?? '', wave: graph.waveOf.get(atomId) ?? 0, status: value, attempt, failure });
   };
 
+  const retrieval = createRunRetrieval(ctx);
+
   const runAtom = async (atomId: string, atomSignal: AbortSignal): Promise<AtomResult> => {
     const atom = graph.atoms.get(atomId);
     if (!atom) throw new Error(`unknown atom ${atomId}`);
+    const task = ctx.taskById.get(atom.taskId) as RunTask;
+    const retrieved = await retrieval.forAtom(atom, task, atomSignal);
     const job = {
       atom,
-      task: ctx.taskById.get(atom.taskId) as RunTask,
+      task,
+      retrieved,
       skeleton: graph.skeletonOf(atom.taskId, atom.path),
       context: graph.contexts.get(atomId) ?? { signatures: [], dependsOn: [] },
       dependencyFills: dependencyFills(atomId, atom.path),

@@ -1,6 +1,7 @@
 /** Knobs of code generation, with defaults; the CLI and the extension fill them from their settings. */
 import { DEFAULT_ATOM_MODEL, DEFAULT_MODEL, type EffectiveSettings } from '../../shared/settings';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TEMPERATURES } from '../execute';
+import type { RetrievalOptions } from '../rag/retrieve';
 
 export { DEFAULT_ATOM_MODEL };
 
@@ -26,7 +27,12 @@ export interface GenerateSettings {
   readonly maxCostUsd: number | null;
   /** Identical requests answered from the database (wired into the client by the composition). */
   readonly enableCaching: boolean;
+  /** Retrieval into skeleton and atom prompts (off: no search at all). */
   readonly enableRag: boolean;
+  /** Retrieved context of a skeleton prompt: the task's conventions, a few whole snippets. */
+  readonly skeletonRetrieval: Pick<RetrievalOptions, 'k' | 'tokenBudget'>;
+  /** Retrieved context of an atom prompt: small, it is paid on every one of hundreds of calls. */
+  readonly atomRetrieval: Pick<RetrievalOptions, 'k' | 'tokenBudget'>;
   /** Output is charged up front from max_tokens, so each call asks for little. */
   readonly atomMaxTokens: number;
   readonly skeletonMaxTokens: number;
@@ -54,6 +60,8 @@ export const DEFAULT_GENERATE_SETTINGS: GenerateSettings = {
   maxCostUsd: null,
   enableCaching: true,
   enableRag: true,
+  skeletonRetrieval: { k: 4, tokenBudget: 1_500 },
+  atomRetrieval: { k: 2, tokenBudget: 500 },
   atomMaxTokens: 1_024,
   skeletonMaxTokens: 8_000,
   v1MaxTokens: 16_000,

@@ -9,6 +9,7 @@ import type { ProgressEvent } from '../../shared/events';
 import type { GenerateDeps } from './deps';
 
 import { inStage } from '../pipeline/inStage';
+import { masterPlanContextSink } from '../pipeline/masterPlanContext';
 
 /** Discovery and masterplan of `run`, each asked for only when not stored yet. */
 export async function planStages(
@@ -27,7 +28,7 @@ export async function planStages(
   const plan =
     stored ??
     (await inStage(deps, runId, 'masterplan', emit, () =>
-      runMasterPlan(planDeps, { runId, request: run.request, discovery, workspaceRoot: run.workspaceRoot }, signal),
+      runMasterPlan(planDeps, { runId, request: run.request, discovery, workspaceRoot: run.workspaceRoot, onContextUsed: masterPlanContextSink(runId, emit) }, signal),
     ));
   const tasks = plan.plan.phases.reduce((n, p) => n + p.tasks.length, 0);
   emit({ type: 'plan/ready', runId, masterPlanId: plan.id, phases: plan.plan.phases.length, tasks, markdown: plan.markdown });

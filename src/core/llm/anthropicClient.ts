@@ -177,6 +177,7 @@ export function createAnthropicLlmClient(options: AnthropicLlmClientOptions): An
           promptHash,
           errorCode,
           attempts,
+          ...(request.contextUsed && request.contextUsed.length > 0 ? { contextUsed: request.contextUsed } : {}),
         });
       const progress = { attempts: 0, usage: ZERO_USAGE };
       let outcome: { response: LlmResponse; cached: boolean };

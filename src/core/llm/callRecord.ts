@@ -1,5 +1,6 @@
 /** What the client reports about every model call, for the store and the cost totals. */
 import type { LlmUsage } from '../ports';
+import type { ContextUsedEntry } from '../../shared/events';
 import type { LlmErrorCode } from './errors';
 
 /**
@@ -23,6 +24,8 @@ export interface LlmCallRecord {
   readonly errorCode: LlmErrorCode | null;
   /** HTTP requests made (0 for a response-cache hit). */
   readonly attempts: number;
+  /** Retrieved snippets the prompt held (LlmRequest.contextUsed). */
+  readonly contextUsed?: readonly ContextUsedEntry[];
 }
 
 /** Usage with every count at zero. */

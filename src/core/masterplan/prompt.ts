@@ -4,7 +4,7 @@
  * instructions. Retrieved examples go with the discovery block when RAG is on.
  */
 import type { DiscoveryDocument } from '../discovery/schema';
-import type { LlmMessage, PromptBlock, RetrievedChunk } from '../ports';
+import type { LlmMessage, PromptBlock } from '../ports';
 import type { SizeGuidance } from './sizeGuidance';
 
 /** Name of the tool the model must call with the plan. */
@@ -43,23 +43,27 @@ export function masterPlanSystem(): PromptBlock[] {
   return [{ text: SYSTEM, cache: true }];
 }
 
-/** The first user turn: discovery (cached) and the sizing and request (not cached). */
+/**
+ * The first user turn: discovery, then the retrieved snippets when there are any (a repair call
+ * reads both from the cache: the breakpoint is on the last of them), then the sizing and request
+ * (not cached).
+ */
 export function masterPlanMessages(input: {
   readonly request: string;
   readonly discovery: DiscoveryDocument;
-  readonly examples: readonly RetrievedChunk[];
+  /** A `<retrieved_context>` block (from retrieveForPrompt), or '' for none. */
+  readonly retrievedContext: string;
   readonly size: SizeGuidance;
 }): LlmMessage[] {
-  const context = [`<discovery_document>\n${JSON.stringify(input.discovery, null, 1)}\n</discovery_document>`];
-  if (input.examples.length > 0) {
-    const shown = input.examples.map((e) => `<example path="${e.path}" lines="${e.startLine}-${e.endLine}" symbol="${e.symbol}">\n${e.text}\n</example>`);
-    context.push(`Code retrieved from the workspace and the example library, for conventions and reuse:\n${shown.join('\n')}`);
-  }
+  const discovery = `<discovery_document>\n${JSON.stringify(input.discovery, null, 1)}\n</discovery_document>`;
+  const context: PromptBlock[] = input.retrievedContext
+    ? [{ text: discovery, cache: false }, { text: input.retrievedContext, cache: true }]
+    : [{ text: discovery, cache: true }];
   const instructions =
     `The original request:\n<request>\n${input.request}\n</request>\n\n` +
     `Size: ${input.size.rationale} Produce between ${input.size.minTasks} and ${input.size.maxTasks} tasks.\n\n` +
     `Build the MasterPlan for the ${input.discovery.targetStack.language} project described above.`;
-  return [{ role: 'user', content: [{ text: context.join('\n\n'), cache: true }, { text: instructions, cache: false }] }];
+  return [{ role: 'user', content: [...context, { text: instructions, cache: false }] }];
 }
 
 /**

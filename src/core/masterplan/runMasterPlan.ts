@@ -6,6 +6,9 @@
 import { callStructured } from '../llm';
 import type { LlmClient, LlmMessage, Logger, PlanStore, StoredDiscovery, StoredMasterPlan, VectorIndex } from '../ports';
 import type { PlanSettings } from '../pipeline/planSettings';
+import { planQuery } from '../rag/queries';
+import { retrieveForPrompt } from '../rag/retrieve';
+import type { ContextUsedEntry } from '../../shared/events';
 import { InvalidPlanError } from './errors';
 import { MASTERPLAN_TOOL_DESCRIPTION, MASTERPLAN_TOOL_NAME, masterPlanMessages, masterPlanSystem, planFeedbackTurns } from './prompt';
 import { renderMasterPlanMarkdown } from './renderMarkdown';
@@ -26,14 +29,17 @@ export interface MasterPlanInput {
   readonly request: string;
   readonly discovery: StoredDiscovery;
   readonly workspaceRoot: string;
+  /** Told what retrieval put into the prompt, when it put anything (the caller emits `context/used`). */
+  readonly onContextUsed?: (entries: readonly ContextUsedEntry[]) => void;
 }
 
 /** Plan from the stored discovery, validate, repair once if needed, store and save at once. */
 export async function runMasterPlan(deps: MasterPlanDeps, input: MasterPlanInput, signal: AbortSignal): Promise<StoredMasterPlan> {
   const doc = input.discovery.document;
   const size = sizeGuidance(doc);
-  const examples = deps.settings.ragExamples > 0 ? await deps.vectorIndex.search(`${doc.domain}: ${doc.summary}`, deps.settings.ragExamples, signal) : [];
-  const baseMessages = masterPlanMessages({ request: input.request, discovery: doc, examples, size });
+  const retrieved = await retrieveForPlan(deps, doc, signal);
+  if (retrieved.used.length > 0) input.onContextUsed?.(retrieved.used);
+  const baseMessages = masterPlanMessages({ request: input.request, discovery: doc, retrievedContext: retrieved.text, size });
   const ask = async (messages: readonly LlmMessage[], purpose: string): Promise<MasterPlan> => {
     const { value } = await callStructured(
       deps.llm,
@@ -45,6 +51,7 @@ export async function runMasterPlan(deps: MasterPlanDeps, input: MasterPlanInput
         temperature: deps.settings.planTemperature,
         maxTokens: planMaxTokens(size),
         tool: { name: MASTERPLAN_TOOL_NAME, description: MASTERPLAN_TOOL_DESCRIPTION, schema: masterPlanSchema },
+        contextUsed: retrieved.used,
       },
       signal,
       { maxAttempts: deps.settings.structuredAttempts },
@@ -65,6 +72,18 @@ export async function runMasterPlan(deps: MasterPlanDeps, input: MasterPlanInput
   const rejectedId = rejectPlan(deps, input, second, secondProblems, 'refused');
   await deps.store.flushNow();
   throw new InvalidPlanError(secondProblems, rejectedId);
+}
+
+/** The plan prompt's retrieved snippets: none (and no search) when RAG is off; a failed search goes without. */
+async function retrieveForPlan(deps: MasterPlanDeps, doc: StoredDiscovery['document'], signal: AbortSignal): Promise<{ text: string; used: readonly ContextUsedEntry[] }> {
+  if (deps.settings.ragExamples <= 0) return { text: '', used: [] };
+  try {
+    return await retrieveForPrompt(deps.vectorIndex, planQuery(doc), { k: deps.settings.ragExamples, tokenBudget: deps.settings.ragTokenBudget }, signal);
+  } catch (err) {
+    if (signal.aborted) throw err;
+    deps.logger.warn(`Retrieval failed, the plan prompt goes without context: ${err instanceof Error ? err.message : String(err)}`);
+    return { text: '', used: [] };
+  }
 }
 
 function rejectPlan(deps: MasterPlanDeps, input: MasterPlanInput, plan: MasterPlan, problems: readonly PlanProblem[], outcome: string): string {

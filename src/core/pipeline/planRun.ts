@@ -9,6 +9,7 @@ import type { Clock, LlmClient, Logger, PlanStore, ProgressSink, RunRecord, RunU
 import type { ProgressEvent } from '../../shared/events';
 import { BadInputError, checkRequest } from './badInput';
 import { inStage } from './inStage';
+import { masterPlanContextSink } from './masterPlanContext';
 import type { CallLedger } from './callLedger';
 import type { PlanSettings } from './planSettings';
 import { describeFailure, type RunFailure } from './runErrors';
@@ -110,7 +111,7 @@ async function drive(deps: PlanRunDeps, run: RunRecord, signal: AbortSignal): Pr
       store.discoveryForRun(runId) ??
       (await inStage(deps, runId, 'discovery', emit, () => runDiscovery(deps, { runId, request: run.request }, signal)));
     emit({ type: 'discovery/ready', runId, discoveryId: discovery.id, domain: discovery.document.domain, markdown: discovery.markdown });
-    const input = { runId, request: run.request, discovery, workspaceRoot: run.workspaceRoot };
+    const input = { runId, request: run.request, discovery, workspaceRoot: run.workspaceRoot, onContextUsed: masterPlanContextSink(runId, emit) };
     const plan = await inStage(deps, runId, 'masterplan', emit, () => runMasterPlan(deps, input, signal));
     const tasks = plan.plan.phases.reduce((n, p) => n + p.tasks.length, 0);
     emit({ type: 'plan/ready', runId, masterPlanId: plan.id, phases: plan.plan.phases.length, tasks, markdown: plan.markdown });

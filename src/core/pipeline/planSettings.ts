@@ -10,8 +10,10 @@ export interface PlanSettings {
   readonly discoveryMaxTokens: number;
   /** Calls per structured answer when the answer breaks the schema (callStructured's maxAttempts). */
   readonly structuredAttempts: number;
-  /** Retrieved examples added to the plan prompt (0 when RAG is off). */
+  /** Retrieved snippets added to the plan prompt at most (0 when RAG is off: no search at all). */
   readonly ragExamples: number;
+  /** Most (estimated) tokens those snippets may take. */
+  readonly ragTokenBudget: number;
 }
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
@@ -21,4 +23,5 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   discoveryMaxTokens: 8_000,
   structuredAttempts: 3,
   ragExamples: 6,
+  ragTokenBudget: 3_000,
 };

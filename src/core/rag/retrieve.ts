@@ -4,6 +4,7 @@
  * it per call and the UI shows it as "context used").
  */
 import type { RetrievedChunk, VectorIndex } from '../ports';
+import type { ContextUsedEntry } from '../../shared/events';
 
 /** How much context a prompt may take. */
 export interface RetrievalOptions {
@@ -11,18 +12,12 @@ export interface RetrievalOptions {
   readonly k: number;
   /** Most (estimated) tokens the block may take, headers included. */
   readonly tokenBudget: number;
+  /** Keeps only the chunks this accepts (e.g. the prompt's language), before deduplication. */
+  readonly accept?: (chunk: RetrievedChunk) => boolean;
 }
 
-/** One chunk that went into a prompt. */
-export interface ContextUsedEntry {
-  readonly path: string;
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly symbol: string;
-  readonly score: number;
-  readonly source: RetrievedChunk['source'];
-  readonly tokens: number;
-}
+/** One chunk that went into a prompt (declared with the progress event that carries it). */
+export type { ContextUsedEntry };
 
 /** The prompt block and its record. `text` is '' when nothing was retrieved. */
 export interface RetrievalResult {
@@ -44,7 +39,8 @@ export function estimateTokens(text: string): number {
 export async function retrieveForPrompt(index: VectorIndex, query: string, options: RetrievalOptions, signal: AbortSignal): Promise<RetrievalResult> {
   if (options.k <= 0 || options.tokenBudget <= 0 || query.trim() === '') return { query, text: '', tokens: 0, used: [] };
   const candidates = await index.search(query, options.k * OVERFETCH, signal);
-  const picked = selectWithinBudget(dedupe(candidates), options);
+  const accept = options.accept;
+  const picked = selectWithinBudget(dedupe(accept ? candidates.filter(accept) : candidates), options);
   if (picked.length === 0) return { query, text: '', tokens: 0, used: [] };
   const sections = picked.map(formatChunk);
   const text = [HEADER, ...sections, FOOTER].join('\n');

@@ -227,6 +227,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runs_by_conversation ON runs(conversation_id, created_at);
     `,
   },
+  {
+    version: 6,
+    name: 'model calls record the retrieved context their prompt held',
+    sql: `
+      ALTER TABLE llm_calls ADD COLUMN context_json TEXT;
+    `,
+  },
 ];
 
 /** The schema version (user_version) of an open database. */

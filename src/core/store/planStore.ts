@@ -1,7 +1,7 @@
 /** The PlanStore port over the sql.js database: the repositories with the clock applied. */
 import type { Clock, PlanStore } from '../ports';
 import type { StoreDatabase } from './database';
-import { insertLlmCall, usageForRun } from './llmCalls';
+import { contextUsedForRun, insertLlmCall, usageForRun } from './llmCalls';
 import { discoveryForRun, getMasterPlan, insertDiscovery, insertMasterPlan, insertRejectedPlan, masterPlanForRun } from './plans';
 import { appendEvent, getRun, insertRun, latestRun, listEvents, updateRun } from './runs';
 
@@ -22,6 +22,7 @@ export function createSqlPlanStore(db: StoreDatabase, clock: Pick<Clock, 'now'>)
     getMasterPlan: (masterPlanId) => getMasterPlan(db, masterPlanId),
     recordLlmCall: (runId, call) => insertLlmCall(db, runId, call, clock.now()),
     usageForRun: (runId) => usageForRun(db, runId),
+    contextUsedForRun: (runId) => contextUsedForRun(db, runId),
     flushNow: () => db.flushNow(),
   };
 }

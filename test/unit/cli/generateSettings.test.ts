@@ -65,6 +65,8 @@ describe('cli: mge generate settings (environment defaults, flags win)', functio
     const again = async (ws: string, env: Record<string, string>, flags: readonly string[] = []) =>
       runMge(['generate', 'a stats library', '--workspace', ws, '--base-url', server.baseUrl, '--json', ...flags], { env: { ...KEY, ...env } });
     const ws = fx.dir();
+    // Retrieval puts snippets into the prompts: with the index built first, both runs see the same ones.
+    assert.equal((await runMge(['index', '--workspace', ws, '--json'])).code, 0);
     assert.equal((await again(ws, {})).code, 0);
     const cached = await again(ws, {});
     assert.equal(cached.summary?.costUsd, 0, 'every call answered from the cache');
@@ -74,22 +76,27 @@ describe('cli: mge generate settings (environment defaults, flags win)', functio
     assert.equal(flag.summary?.costUsd, 0);
   });
 
-  it('retrieval: with an index (mge index), the plan prompt carries examples; MGE_V2_ENABLE_RAG=false and --no-rag leave them out', async () => {
+  it('retrieval: with an index (mge index), the plan and atom prompts carry examples; MGE_V2_ENABLE_RAG=false and --no-rag leave them out', async () => {
     const server = await fx.serve(statsScenario());
     const ws = fx.dir();
     const index = await runMge(['index', '--workspace', ws, '--json']);
     assert.equal(index.code, 0, index.stderr);
-    const planPrompts = (): string[] =>
-      server.requests.filter((r) => r.path === '/v1/messages' && JSON.stringify(r.body).includes('submit_masterplan')).map((r) => JSON.stringify(r.body));
+    const prompts = (marker: string): string[] =>
+      server.requests.filter((r) => r.path === '/v1/messages' && JSON.stringify(r.body).includes(marker)).map((r) => JSON.stringify(r.body));
     const run = async (env: Record<string, string>, flags: readonly string[] = []) => {
-      const before = planPrompts().length;
+      const before = { plan: prompts('submit_masterplan').length, atom: prompts('ATOM id=').length };
       const result = await runMge(['generate', 'a stats library', '--workspace', ws, '--base-url', server.baseUrl, '--json', '--no-cache', ...flags], { env: { ...KEY, ...env } });
       assert.equal(result.code, 0, result.stderr.slice(-2000));
-      return planPrompts().slice(before).join('\n');
+      return { plan: prompts('submit_masterplan').slice(before.plan).join('\n'), atoms: prompts('ATOM id=').slice(before.atom).join('\n') };
     };
-    assert.match(await run({}), /<example path=/);
-    assert.doesNotMatch(await run({ MGE_V2_ENABLE_RAG: 'false' }), /<example path=/);
-    assert.doesNotMatch(await run({}, ['--no-rag']), /<example path=/);
-    assert.match(await run({ MGE_V2_ENABLE_RAG: 'false' }, ['--rag']), /<example path=/);
+    const example = /### example: examples\//;
+    const on = await run({});
+    assert.match(on.plan, example);
+    assert.match(on.atoms, example);
+    for (const off of [await run({ MGE_V2_ENABLE_RAG: 'false' }), await run({}, ['--no-rag'])]) {
+      assert.doesNotMatch(off.plan, /retrieved_context/);
+      assert.doesNotMatch(off.atoms, /retrieved_context/);
+    }
+    assert.match((await run({ MGE_V2_ENABLE_RAG: 'false' }, ['--rag'])).plan, example);
   });
 });

@@ -10,7 +10,7 @@ import type { GenerateDeps } from '../../../../src/core/generate/deps';
 import type { GenerateSettings } from '../../../../src/core/generate/settings';
 import { createMultiLanguageParser, type MultiLanguageParser } from '../../../../src/core/parse/multiLanguageParser';
 import { openCoreSession, type CoreSession } from '../../../../src/core/pipeline/coreSession';
-import type { EditSink, FileProposal } from '../../../../src/core/ports';
+import type { EditSink, FileProposal, VectorIndex } from '../../../../src/core/ports';
 import { openDatabase, type StoreDatabase } from '../../../../src/core/store/database';
 import type { ProgressEvent } from '../../../../src/shared/events';
 import { resolveSettings } from '../../../../src/shared/settings';
@@ -72,6 +72,8 @@ export interface HarnessOptions {
   readonly server?: FakeAnthropicServer;
   /** Sees every event as it is emitted. */
   readonly onEvent?: (event: ProgressEvent) => void;
+  /** Retrieval for the prompts (default: none); `settings.enableRag: false` turns it off. */
+  readonly vectorIndex?: VectorIndex;
 }
 
 /** Starts a fake server with `scenario` (unless one is given) and wires generation to it. */
@@ -93,6 +95,7 @@ export async function startGenerateHarness(scenario: Scenario, options: HarnessO
       options.onEvent?.(e);
     },
     parser: sharedParser,
+    vectorIndex: options.vectorIndex,
     maxTransportRetries: 2,
   });
   const sink = options.sink ?? memorySink();
