@@ -1,7 +1,8 @@
 /**
  * RAG benchmark. Run: npx tsx test/bench/rag.ts [--files 5000] [--quick]
  * 1. Quality: recall@5 and MRR@10 per fusion mode on the labeled set over node_modules/zod/src
- *    (used for tuning) and on a held-out set over node_modules/@anthropic-ai/sdk/src.
+ *    (used for tuning) and on held-out sets over node_modules/@anthropic-ai/sdk/src and
+ *    node_modules/@azure/msal-common/src.
  * 2. Scale: a 5,000-file tree copied from real packages; full index time and size on disk, reopen
  *    time, re-index of one changed file, query latency (median, p95) at >= 50,000 chunks, RSS.
  */
@@ -14,6 +15,7 @@ import { createMultiLanguageParser } from '../../src/core/parse/multiLanguagePar
 import { openRagIndex, type RagIndex } from '../../src/core/rag/ragIndex';
 import { workspaceRoot } from '../../src/core/rag/roots';
 import { HELD_OUT_QUERIES } from './ragHeldOut';
+import { HELD_OUT_MSAL_QUERIES } from './ragHeldOutMsal';
 import { measureQuality } from './ragQuality';
 import { RAG_QUERIES, type LabeledQuery } from './ragQueries';
 import { sourcePool, writeTree } from './ragTree';
@@ -28,6 +30,7 @@ const FILES = argFiles > 0 ? Number(process.argv[argFiles + 1]) : 5000;
 const TARGET_CHUNKS = 50_000;
 const ZOD = join(__dirname, '../../node_modules/zod/src');
 const SDK = join(__dirname, '../../node_modules/@anthropic-ai/sdk/src');
+const MSAL = join(__dirname, '../../node_modules/@azure/msal-common/src');
 const POOL_DIRS = [ZOD, SDK];
 
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
@@ -125,6 +128,7 @@ async function scale(): Promise<void> {
 export async function runRagBench(options: { quick: boolean }): Promise<void> {
   await quality('zod/src (the set the ranking was tuned on)', ZOD, RAG_QUERIES);
   await quality('@anthropic-ai/sdk/src (held out, written after tuning)', SDK, HELD_OUT_QUERIES);
+  await quality('@azure/msal-common/src (held out, written before the second round of tuning)', MSAL, HELD_OUT_MSAL_QUERIES);
   if (!options.quick) await scale();
 }
 
