@@ -19,6 +19,7 @@ import { ProposedFileSystem } from './host/review/proposedFileSystem';
 import { PROPOSED_SCHEME } from './host/review/proposedUris';
 import { ReviewCodeLensProvider } from './host/review/reviewCodeLens';
 import { openReview, registerReviewCommands } from './host/review/reviewCommands';
+import { openContextFile } from './host/openContextFile';
 import { applyRun } from './host/review/applyRun';
 import { masterPlanForRun } from './core/store/plans';
 import { ChatViewProvider, CHAT_VIEW_ID } from './webview/chatViewProvider';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): MgeApi {
     runs: runtime.runs,
     openReview: (runId) => openReview(review, runId),
     applyReview: apply,
+    openContext: openContextFile,
     stateChanged: () => chatView.postStateChanged(),
   };
   const chatView = new ChatViewProvider(context.extensionUri, handlers, deps);

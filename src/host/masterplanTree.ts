@@ -39,6 +39,8 @@ export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vs
   /** The run the tree shows (the last one that produced a plan or atom events). */
   runId: string | null = null;
   private readonly atoms = new Map<string, AtomState>();
+  /** "path:lines (source)" of each atom's retrieved context, for its tooltip. */
+  private readonly contextOf = new Map<string, string[]>();
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -47,23 +49,33 @@ export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vs
     this.runId = runId;
     this.plan = plan;
     this.atoms.clear();
+    this.contextOf.clear();
     this.changed.fire(undefined);
   }
 
-  /** Applies atom status events; other events are ignored. */
+  /** Applies atom status events and atoms' retrieved context; other events are ignored. */
   applyEvent(event: ProgressEvent): void {
-    if (event.type !== 'atom/status') return;
-    if (this.runId !== event.runId) {
-      // A generate run from a reviewed plan has a new id: the tree follows it.
-      this.runId = event.runId;
-      this.atoms.clear();
+    if (event.type === 'context/used' && event.scope === 'atom' && event.atomId !== null) {
+      this.follow(event.runId);
+      this.contextOf.set(event.atomId, event.entries.map((e) => `${e.path}:${e.startLine}-${e.endLine} (${e.source === 'examples' ? 'example' : 'workspace'})`));
+      return;
     }
+    if (event.type !== 'atom/status') return;
+    this.follow(event.runId);
     const atom = this.atoms.get(event.atomId) ?? { atomId: event.atomId, taskId: event.taskId, status: event.status, attempt: 0, failure: null };
     atom.status = event.status;
     atom.attempt = event.attempt;
     atom.failure = event.failure ? `${event.failure.level}: ${event.failure.message}` : null;
     this.atoms.set(event.atomId, atom);
     this.changed.fire(undefined);
+  }
+
+  /** A generate run from a reviewed plan has a new id: the tree follows it. */
+  private follow(runId: string): void {
+    if (this.runId === runId) return;
+    this.runId = runId;
+    this.atoms.clear();
+    this.contextOf.clear();
   }
 
   getChildren(node?: Node): Node[] {
@@ -96,7 +108,9 @@ export class MasterplanTreeProvider implements vscode.TreeDataProvider<Node>, vs
     const { atom } = node;
     const item = new vscode.TreeItem(atom.atomId, vscode.TreeItemCollapsibleState.None);
     item.description = atom.attempt > 1 ? `${atom.status}, attempt ${atom.attempt}` : atom.status;
-    item.tooltip = atom.failure ?? `${atom.atomId}: ${atom.status}`;
+    const context = this.contextOf.get(atom.atomId) ?? [];
+    const head = atom.failure ?? `${atom.atomId}: ${atom.status}`;
+    item.tooltip = context.length > 0 ? `${head}\n\nContext used:\n${context.map((c) => `• ${c}`).join('\n')}` : head;
     item.iconPath = STATUS_ICONS[atom.status];
     item.contextValue = atom.status === 'failed' ? 'atom-failed' : 'atom';
     if (this.runId) item.command = { command: TREE_COMMANDS.openAtom, title: 'Open proposed code', arguments: [this.runId, atom.atomId] };

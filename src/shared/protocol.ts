@@ -116,6 +116,22 @@ export const appStateSchema = z.object({
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
+/** A retrieved snippet to show in the editor ("context used" entries are clickable). */
+export const openContextParamsSchema = z.object({
+  path: z.string().min(1),
+  startLine: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  source: z.enum(['workspace', 'examples']),
+}).strict();
+export type OpenContextParams = z.infer<typeof openContextParamsSchema>;
+
+export const openContextResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('opened') }),
+  /** Outside the workspace and the bundled examples, or gone: nothing was opened. */
+  z.object({ status: z.literal('refused'), message: z.string() }),
+]);
+export type OpenContextResult = z.infer<typeof openContextResultSchema>;
+
 /** Webview -> host requests. */
 export const Requests = {
   /** The whole state the panel needs to draw itself (first paint, reload, re-show). */
@@ -144,6 +160,8 @@ export const Requests = {
   applyReview: request('review/apply', z.object({ runId: z.string() }).strict(), applyResultSchema),
   /** Switches the panel to a conversation (null: a new, empty one). */
   selectConversation: request('conversation/select', z.object({ conversationId: z.string().nullable() }).strict(), z.object({ ok: z.boolean() })),
+  /** Opens a retrieved snippet's file at its lines (workspace files and bundled examples only). */
+  openContext: request('context/open', openContextParamsSchema, openContextResultSchema),
 } as const;
 
 /** Webview -> host notifications. */

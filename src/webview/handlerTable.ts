@@ -1,5 +1,5 @@
 import type { EffectiveSettings } from '../shared/settings';
-import type { ApplyResult, ParamsOf, RequestMap, ResultOf } from '../shared/protocol';
+import type { ApplyResult, OpenContextParams, OpenContextResult, ParamsOf, RequestMap, ResultOf } from '../shared/protocol';
 import type { Logger } from '../core/ports';
 import type { ApiKeyStore } from '../host/apiKeyStore';
 import type { ChatSession } from '../host/chatSession';
@@ -18,6 +18,8 @@ export interface HandlerDeps {
   readonly openReview: (runId: string) => Promise<number>;
   /** Applies the accepted proposals of a run (one WorkspaceEdit). */
   readonly applyReview: (runId: string) => Promise<ApplyResult>;
+  /** Opens a retrieved snippet in the editor, refusing files outside the workspace and the bundled examples. */
+  readonly openContext: (params: OpenContextParams) => Promise<OpenContextResult>;
   /** Tells the panel to fetch its state again. */
   readonly stateChanged: () => void;
 }

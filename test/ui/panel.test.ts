@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/codeServerHost';
 import { PanelHarness, type Theme } from './panel/harness';
-import { generateEndEvents, generateEvents, planRunEvents, runInfo } from './panel/fixtures';
+import { generateContextEvents, generateEndEvents, generateEvents, planContextEvents, planRunEvents, runInfo } from './panel/fixtures';
 import type { FakeHost } from './panel/fakeHost';
 import type { MasterPlan } from '../../src/core/masterplan/schema';
 
@@ -150,6 +150,47 @@ describe('chat panel front end (chromium, fake host)', function () {
     await second.page.getByRole('button', { name: 'Discard all edits' }).waitFor();
     assert.deepEqual([...first.errors, ...second.errors], []);
     await second.page.close();
+  });
+
+  it('lists the context used under the MasterPlan and per task, opens an entry at its lines, and redraws it after a reload', async () => {
+    for (const theme of ['dark', 'light'] as const) {
+      // Stored events: what the panel replays after a reload.
+      const { page, errors } = await harness.open(theme, `host.state = { ...host.state, runs: [
+        { ...host.state.runs[0], awaitingReview: false, generateRunId: 'gen1', events: [...host.state.runs[0].events, ...${JSON.stringify(planContextEvents())}] },
+        ${JSON.stringify(runInfo('gen1', [...generateEvents(), ...generateContextEvents(), ...generateEndEvents()], { status: 'done', live: false, pendingProposals: 6 }))},
+      ] };`);
+      await page.locator('summary', { hasText: 'Context used by the MasterPlan (3)' }).click();
+      await page.getByRole('button', { name: 'Open examples/express/task-routes.ts:1-38 (example)' }).waitFor();
+      await page.getByRole('button', { name: 'Open src/shared/errors.ts:1-18 (workspace)' }).waitFor();
+      const generation = page.locator('summary', { hasText: 'Context used in generation (4)' });
+      await generation.getByText('3 prompts').waitFor();
+      await generation.click();
+      await page.locator('details.context-task > summary', { hasText: 'Task T1' }).click();
+      await page.getByText('Skeleton', { exact: true }).waitFor();
+      await page.locator('.context-scope', { hasText: 'Task.assign' }).waitFor();
+      console.log(`      ${await shot(page, `context-used-${theme}`)}`);
+      await page.getByRole('button', { name: 'Open examples/ddd/task-aggregate.ts:20-34 (example)' }).click();
+      await page.waitForFunction(() => (globalThis as unknown as { mgeHost: FakeHost }).mgeHost.calls.some((c) => c.method === 'context/open'));
+      const opened = await withHost(page, (host) => host.calls.filter((c) => c.method === 'context/open').map((c) => c.params));
+      assert.deepEqual(opened, [{ path: 'examples/ddd/task-aggregate.ts', startLine: 20, endLine: 34, source: 'examples' }]);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+
+    // Live: the panel adds what arrives; a snippet the host refuses to open says why.
+    const { page, errors } = await harness.open('dark', `host.state = { ...host.state, runs: [
+      { ...host.state.runs[0], awaitingReview: false, generateRunId: 'gen1' }, ${JSON.stringify(runInfo('gen1', generateEvents()))},
+    ] };`);
+    await page.locator('.run-title', { hasText: 'Generation (V2)' }).waitFor();
+    assert.equal(await page.locator('summary', { hasText: 'Context used in generation' }).count(), 0, 'nothing retrieved, nothing listed');
+    await withHost(page, (host) => host.emit([{ type: 'context/used', runId: 'gen1', scope: 'atom', taskId: 'T2', atomId: 'T2.src/a.ts#f',
+      entries: [{ path: '../outside.ts', startLine: 3, endLine: 9, symbol: 'f', source: 'workspace', score: 1, tokens: 40 }] }]));
+    await page.locator('summary', { hasText: 'Context used in generation (1)' }).click();
+    await page.locator('details.context-task > summary', { hasText: 'Task T2' }).click();
+    await page.getByRole('button', { name: 'Open ../outside.ts:3-9 (workspace)' }).click();
+    await page.getByRole('alert').filter({ hasText: '../outside.ts is not inside the workspace.' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   it('shows a failing request as an alert with its message, never a blank panel, and recovers', async () => {

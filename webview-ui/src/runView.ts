@@ -3,6 +3,7 @@
  * from its stored events after a reload and then keep folding live events on top.
  */
 import type { AtomFailure, AtomStatus, ProgressEvent, RunSummaryEvent, Stage } from '../../src/shared/events';
+import { applyContextUsed, emptyContextUsed, type ContextUsedView } from './contextUsed';
 
 /** Atom counts of one wave (a topological generation of the atom graph). */
 export interface WaveView {
@@ -41,6 +42,8 @@ export interface RunView {
   outcome: 'done' | 'failed' | 'cancelled' | 'stopped-at-cost-cap' | null;
   wallMs: number | null;
   criticalPathMs: number | null;
+  /** What retrieval put into the run's prompts ("context used"). */
+  context: ContextUsedView;
 }
 
 /** A run nothing is known about yet. */
@@ -48,6 +51,7 @@ export function emptyRun(runId: string): RunView {
   return {
     runId, request: '', engine: 'v2', stages: [], discovery: null, plan: null, waves: [], atoms: {},
     pause: null, cost: null, error: null, summary: null, outcome: null, wallMs: null, criticalPathMs: null,
+    context: emptyContextUsed(),
   };
 }
 
@@ -93,6 +97,9 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
       break;
     case 'atom/status':
       applyAtomStatus(run, event);
+      break;
+    case 'context/used':
+      applyContextUsed(run.context, event);
       break;
     case 'run/error':
       run.error = { code: event.code, message: event.message };

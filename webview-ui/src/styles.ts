@@ -92,5 +92,13 @@ export const panelStyles = css`
   .add-task { border: 1px dashed var(--vscode-focusBorder); border-radius: 4px; padding: 6px 8px; }
   .editor-actions { position: sticky; bottom: 0; background: var(--vscode-sideBar-background, var(--vscode-editor-background)); padding: 4px 0; }
 
+  .context-entries { list-style: none; margin: 2px 0 4px; padding-left: 8px; }
+  .context-entries li { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
+  .context-link { background: none; border: none; padding: 0; font: inherit; color: var(--vscode-textLink-foreground); cursor: pointer;
+    display: inline-flex; gap: 4px; align-items: center; font-family: var(--vscode-editor-font-family); word-break: break-all; text-align: left; }
+  .context-link:hover { color: var(--vscode-textLink-activeForeground); text-decoration: underline; }
+  .context-task { margin-left: 8px; }
+  .context-scope { margin: 2px 0 0 8px; font-size: 0.9em; color: var(--vscode-descriptionForeground); }
+
   :focus-visible, summary:focus-visible, .run-message:focus, .apply-result:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 `;

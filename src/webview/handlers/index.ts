@@ -4,6 +4,7 @@ import { executePlan } from './executePlan';
 import { getPlan } from './getPlan';
 import { getSettings } from './getSettings';
 import { getState } from './getState';
+import { openContext } from './openContext';
 import { openReview } from './openReview';
 import { resumeRun } from './resumeRun';
 import { selectConversation } from './selectConversation';
@@ -24,4 +25,5 @@ export const handlers: HandlerTable = {
   openReview,
   applyReview,
   selectConversation,
+  openContext,
 };

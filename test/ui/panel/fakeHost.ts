@@ -71,6 +71,7 @@ export class FakeHost {
       case 'review/apply': return this.applyAnswer;
       case 'conversation/select': return this.select(p.conversationId as string | null);
       case 'chat/send': return this.send(String(p.text));
+      case 'context/open': return String(p.path).startsWith('../') ? { status: 'refused', message: `${String(p.path)} is not inside the workspace.` } : { status: 'opened' };
       default: throw new Error(`fake host: no answer for ${method}`);
     }
   }

@@ -101,6 +101,29 @@ export function generateEndEvents(runId = 'gen1'): ProgressEvent[] {
 }
 
 /** A stored run as app/getState lists it. */
+/** What retrieval put into the MasterPlan prompt of `runId`. */
+export function planContextEvents(runId = 'plan1'): ProgressEvent[] {
+  return [{
+    type: 'context/used', runId, scope: 'masterplan', taskId: null, atomId: null, entries: [
+      { path: 'examples/express/task-routes.ts', startLine: 1, endLine: 38, symbol: 'createTaskRouter', source: 'examples', score: 1, tokens: 420 },
+      { path: 'examples/ddd/task-aggregate.ts', startLine: 6, endLine: 44, symbol: 'Task', source: 'examples', score: 0.81, tokens: 515 },
+      { path: 'src/shared/errors.ts', startLine: 1, endLine: 18, symbol: 'DomainError', source: 'workspace', score: 0.64, tokens: 160 },
+    ],
+  }];
+}
+
+/** What retrieval put into the skeleton and atom prompts of generate run `runId`. */
+export function generateContextEvents(runId = 'gen1'): ProgressEvent[] {
+  const entry = (path: string, startLine: number, endLine: number, symbol: string, source: 'workspace' | 'examples', score: number) =>
+    ({ path, startLine, endLine, symbol, source, score, tokens: (endLine - startLine + 1) * 9 });
+  return [
+    { type: 'context/used', runId, scope: 'skeleton', taskId: 'T1', atomId: null, entries: [entry('examples/ddd/value-object.ts', 5, 31, 'Email', 'examples', 1)] },
+    { type: 'context/used', runId, scope: 'atom', taskId: 'T1', atomId: 'T1.src/domain/task.ts#Task.assign', entries: [
+      entry('examples/ddd/task-aggregate.ts', 20, 34, 'Task.assign', 'examples', 1), entry('src/shared/errors.ts', 1, 18, 'DomainError', 'workspace', 0.52)] },
+    { type: 'context/used', runId, scope: 'atom', taskId: 'T3', atomId: 'T3.src/http/routes.ts#createTask', entries: [entry('examples/express/task-routes.ts', 9, 21, 'createTaskRouter', 'examples', 1)] },
+  ];
+}
+
 export function runInfo(runId: string, events: ProgressEvent[], over: Partial<RunInfo> = {}): RunInfo {
   return { runId, kind: 'generate', engine: 'v2', status: 'running', live: true, awaitingReview: false, generateRunId: null, pendingProposals: 0, events, ...over };
 }

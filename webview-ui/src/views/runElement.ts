@@ -14,6 +14,7 @@ import { renderProgress } from './waves';
 import { renderSummaryCard } from './summaryCard';
 import { renderMarkdown } from './markdownView';
 import { renderPlanTree } from './planTree';
+import { renderGenerationContext, renderPlanContext, type OpenContextHandler } from './contextUsedView';
 import { renderActionRow, renderApplyResult, type RunButtonHandlers } from './runActionsView';
 import type { PlanEditEvent } from './planEditor';
 import { panelStyles } from '../styles';
@@ -149,6 +150,24 @@ export class MgeRun extends LitElement {
     setKey: () => this.emit('set-key'),
   };
 
+  /** Opens a "context used" snippet in the editor; a refusal or failure shows as the run's message. */
+  private readonly openContext: OpenContextHandler = (entry) => {
+    if (!this.rpc) return;
+    const { path, startLine, endLine, source } = entry;
+    this.rpc.request(Requests.openContext, { path, startLine, endLine, source }).then(
+      (result) => {
+        if (result.status === 'refused') {
+          this.message = { tone: 'error', text: result.message };
+          this.focusNext = '.run-message';
+        }
+      },
+      (err: unknown) => {
+        this.message = { tone: 'error', text: errorText(err) };
+        this.focusNext = '.run-message';
+      },
+    );
+  };
+
   private execute(plan: MasterPlan): void {
     void this.act('execute', async (rpc, runId) => {
       const result = await rpc.request(Requests.executePlan, { runId, plan });
@@ -183,7 +202,9 @@ export class MgeRun extends LitElement {
       ${view.discovery ? html`<details class="card"><summary><vscode-icon name="book" aria-hidden="true"></vscode-icon>
         Discovery Document: ${view.discovery.domain}</summary>${renderMarkdown(view.discovery.markdown)}</details>` : nothing}
       ${view.plan ? this.renderPlanCard(view.plan, taskProgress(view)) : nothing}
+      ${renderPlanContext(view.context.plan, this.openContext)}
       ${renderProgress(view, this.now)}
+      ${renderGenerationContext(view.context, this.openContext)}
       ${view.error ? this.renderError(view.error) : nothing}
       ${view.summary ? renderSummaryCard(view.summary) : view.outcome ? html`<p class="outcome">${outcomeText(view.outcome, view.wallMs)}</p>` : nothing}
       ${renderActionRow(runActions(meta, view), meta.pendingProposals, this.busy, Boolean(this.review?.plan), this.handlers)}
