@@ -128,6 +128,7 @@ async function showPlanInTree(runtime: WorkspaceRuntime, tree: MasterplanTreePro
 function logEvent(logger: ReturnType<typeof createChannelLogger>, event: ProgressEvent): void {
   if (event.type === 'stage/started') logger.info(`[${event.runId}] ${event.stage} started`);
   else if (event.type === 'llm/pause') logger.warn(`[${event.runId}] ${event.message} (${event.secondsLeft} s)`);
+  else if (event.type === 'llm/slowdown') logger.warn(`[${event.runId}] ${event.message}`);
   else if (event.type === 'run/error') logger.error(`[${event.runId}] ${event.code}: ${event.message}`);
   else if (event.type === 'atom/status' && event.status === 'failed') logger.warn(`[${event.runId}] atom ${event.atomId} failed at ${event.failure?.level ?? '?'}: ${event.failure?.message ?? ''}`);
   else if (event.type === 'run/finished') logger.info(`[${event.runId}] finished: ${event.outcome} in ${event.wallMs} ms`);

@@ -58,6 +58,8 @@ function humanLine(event: ProgressEvent): string | null {
       return event.scope === 'masterplan' ? `  context used by the plan: ${event.entries.map((e) => `${e.path}:${e.startLine}-${e.endLine}`).join(', ')}` : null;
     case 'llm/pause':
       return `  waiting ${event.secondsLeft} s: ${event.message}`;
+    case 'llm/slowdown':
+      return `  ${event.message}`;
     case 'run/error':
       return `  error (${event.code}): ${event.message}`;
     default:

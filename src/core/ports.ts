@@ -104,6 +104,11 @@ export interface LlmResponse {
 /** One model call with transport faults already handled (retry-after, backoff, cache). */
 export interface LlmClient {
   call(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse>;
+  /**
+   * The answer to `request` was refused (malformed, invalid, failed its checks): drop it from the
+   * response cache, so a retry or a resume asks the model again instead of replaying it.
+   */
+  forget(request: LlmRequest): Promise<void>;
 }
 
 export interface RetrievedChunk {

@@ -59,6 +59,16 @@ export const llmPauseEventSchema = z.object({
   message: z.string(),
 });
 
+/** A 429 or a 529 made the run start fewer calls at once; it grows back as calls succeed. */
+export const llmSlowdownEventSchema = z.object({
+  type: z.literal('llm/slowdown'),
+  runId,
+  reason: z.enum(['rate-limit', 'overloaded']),
+  /** Calls allowed in flight from now on. */
+  concurrency: z.number(),
+  message: z.string(),
+});
+
 export const costUpdateEventSchema = z.object({
   type: z.literal('cost/update'),
   runId,
@@ -171,6 +181,7 @@ export const progressEventSchema = z.discriminatedUnion('type', [
   discoveryReadyEventSchema,
   planReadyEventSchema,
   llmPauseEventSchema,
+  llmSlowdownEventSchema,
   costUpdateEventSchema,
   wavesPlannedEventSchema,
   atomStatusEventSchema,
@@ -186,6 +197,7 @@ export type StageFinishedEvent = z.infer<typeof stageFinishedEventSchema>;
 export type DiscoveryReadyEvent = z.infer<typeof discoveryReadyEventSchema>;
 export type PlanReadyEvent = z.infer<typeof planReadyEventSchema>;
 export type LlmPauseEvent = z.infer<typeof llmPauseEventSchema>;
+export type LlmSlowdownEvent = z.infer<typeof llmSlowdownEventSchema>;
 export type CostUpdateEvent = z.infer<typeof costUpdateEventSchema>;
 export type WavesPlannedEvent = z.infer<typeof wavesPlannedEventSchema>;
 export type AtomStatusEvent = z.infer<typeof atomStatusEventSchema>;

@@ -60,6 +60,8 @@ export interface SkeletonAttempt {
 /** The caller's way to make a call (cost cap, rate budget, warm-up) and hear how each attempt went. */
 export interface SkeletonCalls {
   call(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse>;
+  /** A refused answer: drop it from the response cache (CallGuard.forget). */
+  forget(request: LlmRequest): Promise<void>;
   attempted(outcome: SkeletonAttempt): void;
   warn(message: string): void;
 }
@@ -96,6 +98,7 @@ export async function runSkeleton(parser: MultiLanguageParser, calls: SkeletonCa
     if (!checked.ok) {
       last = { level: 'syntax', message: `unusable answer: ${checked.problems.slice(0, 5).join('; ')}` };
       calls.attempted({ attempt, request, response, failure: last });
+      await calls.forget(request);
       feedback = { problems: checked.problems, previous: [] };
       continue;
     }
@@ -109,6 +112,7 @@ export async function runSkeleton(parser: MultiLanguageParser, calls: SkeletonCa
     const problems = judged.blocking.length > 0 ? judged.blocking : judged.atomicity;
     last = { level: judged.syntaxFailed ? 'syntax' : 'atomicity', message: problems.slice(0, 5).join('; ') };
     calls.attempted({ attempt, request, response, failure: last });
+    await calls.forget(request);
     feedback = { problems, previous: checked.value.files.map((f) => ({ path: f.path, content: f.content })) };
   }
   throw new SkeletonError({ level: last.level, message: `skeleton of ${req.task.id} unusable after ${req.attempts} attempts: ${last.message}` }, req.attempts);

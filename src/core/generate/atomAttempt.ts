@@ -12,7 +12,7 @@ import type { AttemptPlan, AttemptResult } from '../execute';
 import { responseCacheKey, toolInputSchema } from '../llm';
 import { checkStructuredAnswer } from '../llm/structured';
 import type { PlanTask } from '../masterplan/schema';
-import type { LlmRequest, PromptBlock } from '../ports';
+import type { LlmRequest, LlmResponse, PromptBlock } from '../ports';
 import { reportFailures, validateAtom } from '../validate/validateAtom';
 import type { LevelResult, Validator } from '../validate/types';
 import { assembleFile } from '../atomize/assemble';
@@ -75,6 +75,15 @@ export function atomRequest(env: AtomAttemptEnv, job: AtomJob, plan: AttemptPlan
 export async function attemptAtom(env: AtomAttemptEnv, job: AtomJob, plan: AttemptPlan<AttemptEntry>, signal: AbortSignal): Promise<AttemptResult<AttemptEntry>> {
   const request = atomRequest(env, job, plan);
   const response = await env.guard.call(request, signal);
+  const result = await judgeAnswer(env, job, plan, request, response, signal);
+  // A refused answer must not come back from the response cache on a retry or a resume.
+  if (!result.passed) await env.guard.forget(request);
+  return result;
+}
+
+async function judgeAnswer(
+  env: AtomAttemptEnv, job: AtomJob, plan: AttemptPlan<AttemptEntry>, request: LlmRequest, response: LlmResponse, signal: AbortSignal,
+): Promise<AttemptResult<AttemptEntry>> {
   const record = (passed: boolean, failures: ReadonlyArray<{ level: LevelResult['level']; message: string }>, levels: readonly LevelResult[], code: string | null): AttemptResult<AttemptEntry> => ({
     passed,
     failures: failures.slice(0, MAX_FEEDBACK),

@@ -11,7 +11,7 @@ import { responseCacheKey } from '../llm';
 import type { LlmRequest } from '../ports';
 import { classifyRunError, createAdaptiveConcurrency, runDependencyDriven, type ScheduleResult } from '../execute';
 import { holeNameOf } from '../atomize/assemble';
-import { createCallGuard } from './callGuard';
+import { createRunGuard } from './runGuard';
 import type { RunContext, RunTask } from './deps';
 import { createRunRetrieval } from './retrieval';
 import { surroundings } from './taskFiles';
@@ -30,7 +30,7 @@ export async function atomizeTasks(ctx: RunContext, signal: AbortSignal): Promis
   const done = new Set(ctx.tasks.filter((t) => states.get(t.id)?.status === 'done').map((t) => t.id));
   const todo = ctx.tasks.filter((t) => !done.has(t.id));
   const concurrency = createAdaptiveConcurrency({ maxConcurrency: settings.maxConcurrency, clock: deps.clock });
-  const guard = createCallGuard({ llm: deps.llm, cap: ctx.cap, concurrency, rateLimits: deps.rateLimits, warmup: ctx.warmup });
+  const guard = createRunGuard(ctx, concurrency);
   const system = sharedSystem('skeleton', { discovery: ctx.discovery, plan: ctx.plan.plan }, settings.atomMaxLines);
 
   const retrieval = createRunRetrieval(ctx);
@@ -45,6 +45,7 @@ export async function atomizeTasks(ctx: RunContext, signal: AbortSignal): Promis
     }
     const calls = {
       call: (request: LlmRequest, s: AbortSignal) => guard.call(request, s),
+      forget: (request: LlmRequest) => guard.forget(request),
       attempted: (o: SkeletonAttempt) =>
         gen.recordAttempt(runId, {
           atomId: `${task.id}#skeleton`, attempt: o.attempt, model: o.request.model, temperature: o.request.temperature,

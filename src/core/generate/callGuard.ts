@@ -2,17 +2,20 @@
  * Every generation call goes through here: reserve its estimated cost against the cap (throws
  * CostCapReachedError when it does not fit), wait for the shared prefix to be in the prompt
  * cache, call, settle the reservation with the real cost, and tell the concurrency controller
- * what the API said about our rate limits.
+ * what the API said about our rate limits and overloads. Planning calls go through `cappedLlm`,
+ * so one cap covers the whole run.
  */
 import { createHash } from 'node:crypto';
 import { costOf, type RateLimitState } from '../llm';
-import { budgetFromBuckets, reserveOrThrow, type ConcurrencyController, type CostCap } from '../execute';
+import { budgetFromBuckets, reserveOrThrow, type ConcurrencyController, type CostCap, type ThrottleKind } from '../execute';
 import type { LlmClient, LlmRequest, LlmResponse } from '../ports';
 import { createPrefixWarmup, type PrefixWarmup } from './warmup';
 
 /** The one way generation calls the model. */
 export interface CallGuard {
   call(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse>;
+  /** The answer to `request` was refused: a retry or a resume must ask the model again. */
+  forget(request: LlmRequest): Promise<void>;
 }
 
 /** What a guard checks calls against and reports to. */
@@ -23,6 +26,8 @@ export interface CallGuardOptions {
   readonly rateLimits?: () => RateLimitState;
   /** Shared by the stages of a run, so a prefix warmed once stays warm. */
   readonly warmup?: PrefixWarmup;
+  /** A 429 or a 529 made the concurrency limit smaller; `limit` is the new one. */
+  readonly onSlowdown?: (kind: ThrottleKind, limit: number) => void;
 }
 
 /** Characters per token assumed by estimates; a little low on purpose, so estimates err high. */
@@ -48,46 +53,79 @@ export function prefixKey(request: LlmRequest): string {
   return hash.digest('hex');
 }
 
+/** Runs `body` with `estimateUsd` reserved against `cap`, settled with what the answer cost. */
+async function reserved(cap: CostCap, estimateUsd: number, body: () => Promise<LlmResponse>): Promise<LlmResponse> {
+  const reservation = reserveOrThrow(cap, estimateUsd);
+  let cost = 0;
+  try {
+    const response = await body();
+    cost = response.costUsd;
+    return response;
+  } finally {
+    cap.settle(reservation, cost);
+  }
+}
+
+/**
+ * `llm` with each call reserved against `cap` first: the planning stages of a generate run, so
+ * discovery and the plan cannot spend past the cap before the first atom is asked for. Their
+ * prompts are estimated cold (a prompt-cache write), the dearer case.
+ */
+export function cappedLlm(llm: LlmClient, cap: CostCap): LlmClient {
+  return {
+    call: (request, signal) => reserved(cap, estimateCostUsd(request, false), () => llm.call(request, signal)),
+    forget: (request) => llm.forget(request),
+  };
+}
+
 /** A guard over `options.llm`. */
 export function createCallGuard(options: CallGuardOptions): CallGuard {
   const warmup = options.warmup ?? createPrefixWarmup();
+  const { concurrency } = options;
   let seenThrottles = options.rateLimits?.().rateLimitedCount ?? 0;
+  let seenOverloads = options.rateLimits?.().overloadedCount ?? 0;
   let seenObservation: number | null = null;
+
+  const throttle = (kind: ThrottleKind, retryAfterMs: number | null): void => {
+    const before = concurrency.limit;
+    concurrency.recordThrottle(kind, retryAfterMs);
+    if (concurrency.limit < before) options.onSlowdown?.(kind, concurrency.limit);
+  };
 
   const feedRateState = (answered: boolean): void => {
     const state = options.rateLimits?.();
     if (!state) {
-      if (answered) options.concurrency.recordSuccess();
+      if (answered) concurrency.recordSuccess();
       return;
     }
-    if (state.rateLimitedCount > seenThrottles) {
-      seenThrottles = state.rateLimitedCount;
-      options.concurrency.recordThrottle('rate-limit', state.retryAfterMs);
-    } else if (answered) {
-      options.concurrency.recordSuccess();
-    }
+    const rateLimited = state.rateLimitedCount > seenThrottles;
+    const overloaded = state.overloadedCount > seenOverloads;
+    seenThrottles = state.rateLimitedCount;
+    seenOverloads = state.overloadedCount;
+    // An overloaded API is slowed down like a rate limit: more calls in flight would only add to the load.
+    if (rateLimited) throttle('rate-limit', state.retryAfterMs);
+    else if (overloaded) throttle('overloaded', null);
+    else if (answered) concurrency.recordSuccess();
     if (state.observedAt !== null && state.observedAt !== seenObservation) {
       seenObservation = state.observedAt;
-      options.concurrency.updateBudget(budgetFromBuckets(state));
+      concurrency.updateBudget(budgetFromBuckets(state));
     }
   };
 
   return {
-    async call(request, signal) {
+    call(request, signal) {
       const key = prefixKey(request);
-      const reservation = reserveOrThrow(options.cap, estimateCostUsd(request, warmup.isWarm(key)));
-      let cost = 0;
-      try {
-        const response = await warmup.run(key, signal, () => options.llm.call(request, signal));
-        cost = response.costUsd;
-        feedRateState(true);
-        return response;
-      } catch (err) {
-        feedRateState(false);
-        throw err;
-      } finally {
-        options.cap.settle(reservation, cost);
-      }
+      return reserved(options.cap, estimateCostUsd(request, warmup.isWarm(key)), async () => {
+        try {
+          const response = await warmup.run(key, signal, () => options.llm.call(request, signal));
+          feedRateState(true);
+          return response;
+        } catch (err) {
+          feedRateState(false);
+          throw err;
+        }
+      });
     },
+    forget: (request) => options.llm.forget(request),
   };
 }

@@ -12,7 +12,7 @@ import {
 import type { StructuralValidators } from '../validate/structuralValidators';
 import type { AtomFailure, AtomStatus } from '../../shared/events';
 import { attemptAtom, type AtomAttemptEnv } from './atomAttempt';
-import { createCallGuard } from './callGuard';
+import { createRunGuard } from './runGuard';
 import type { RunContext, RunTask } from './deps';
 import type { GraphPlan } from './graphStage';
 import type { ProposalTracker } from './proposals';
@@ -37,7 +37,7 @@ export async function executeAtoms(
   const { settings, generation: gen } = deps;
   const concurrency = createAdaptiveConcurrency({ maxConcurrency: settings.maxConcurrency, clock: deps.clock });
   const env: AtomAttemptEnv = {
-    guard: createCallGuard({ llm: deps.llm, cap: ctx.cap, concurrency, rateLimits: deps.rateLimits, warmup: ctx.warmup }),
+    guard: createRunGuard(ctx, concurrency),
     system: sharedSystem('atom', { discovery: ctx.discovery, plan: ctx.plan.plan }, settings.atomMaxLines),
     settings,
     validators: [...structural.validators, ...(deps.extraValidators ?? [])],

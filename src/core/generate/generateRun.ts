@@ -5,7 +5,7 @@
  * cap, failed): stored stages are not redone, passed atoms are kept, atoms that were in flight
  * are redone, and files already proposed are not proposed again.
  */
-import { createCostCap } from '../execute';
+import { CostCapReachedError, createCostCap } from '../execute';
 import { CycleError } from '../graph';
 import { planTasks } from '../masterplan/schema';
 import { BadInputError, checkRequest } from '../pipeline/badInput';
@@ -73,27 +73,34 @@ async function drive(deps: GenerateDeps, run: RunRecord, signal: AbortSignal): P
   const redone = gen.resetRunningAtoms(runId);
   if (redone > 0) deps.logger.info(`Run ${runId}: ${redone} atom(s) were in flight when it stopped; they will be redone.`);
   if (run.status !== 'running') store.updateRun(runId, { status: 'running', error: null });
-  deps.calls.attach(runId, emit);
   emit({ type: 'run/started', runId, request: run.request, engine: run.engine });
+  // After run/started: a resumed run's first cost/update (its spend so far) belongs to the run shown.
+  deps.calls.attach(runId, emit);
   let plan: StoredMasterPlan | undefined;
   let result: EngineResult;
+  // One cap over the whole run, from discovery to the last atom; what earlier sessions of the run
+  // spent counts against it, so a resume continues from the run's spend, not from $0.
+  const cap = createCostCap({ capUsd: deps.settings.maxCostUsd, spentUsd: store.usageForRun(runId).costUsd });
   try {
-    const stages = await planStages(deps, run, emit, signal);
+    const stages = await planStages(deps, run, emit, signal, cap);
     plan = stages.plan;
     const tasks: RunTask[] = planTasks(plan.plan);
     const ctx: RunContext = {
-      deps, run, runId, emit, plan, tasks,
+      deps, run, runId, emit, plan, tasks, cap,
       discovery: stages.discovery.document,
       taskById: new Map(tasks.map((t) => [t.id, t])),
-      // Earlier spend of the run (planning, previous sessions) counts against the cap.
-      cap: createCostCap({ capUsd: deps.settings.maxCostUsd, spentUsd: store.usageForRun(runId).costUsd }),
       warmup: createPrefixWarmup(),
     };
     result = run.engine === 'v1' ? await runV1(ctx, signal) : await runV2(ctx, signal);
   } catch (err) {
-    const failure = err instanceof CycleError ? { code: 'cycle', message: err.message } : describeFailure(err, signal);
-    const cancelled = failure.code === 'cancelled';
-    result = { outcome: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : failure, executionMs: 0, criticalPathMs: 0, waves: 0, proposedNow: [], refused: [] };
+    const empty = { executionMs: 0, criticalPathMs: 0, waves: 0, proposedNow: [], refused: [] };
+    if (err instanceof CostCapReachedError && !signal.aborted) {
+      result = { ...empty, outcome: 'stopped-at-cost-cap', error: { code: 'cost-cap', message: err.message } };
+    } else {
+      const failure = err instanceof CycleError ? { code: 'cycle', message: err.message } : describeFailure(err, signal);
+      const cancelled = failure.code === 'cancelled';
+      result = { ...empty, outcome: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : failure };
+    }
   } finally {
     deps.calls.detach();
   }

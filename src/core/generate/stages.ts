@@ -6,20 +6,24 @@ import { runDiscovery } from '../discovery/runDiscovery';
 import { runMasterPlan } from '../masterplan/runMasterPlan';
 import type { RunRecord, StoredDiscovery, StoredMasterPlan } from '../ports';
 import type { ProgressEvent } from '../../shared/events';
+import type { CostCap } from '../execute';
+import { cappedLlm } from './callGuard';
 import type { GenerateDeps } from './deps';
 
 import { inStage } from '../pipeline/inStage';
 import { masterPlanContextSink } from '../pipeline/masterPlanContext';
 
-/** Discovery and masterplan of `run`, each asked for only when not stored yet. */
+/** Discovery and masterplan of `run`, each asked for only when not stored yet, within `cap`. */
 export async function planStages(
   deps: GenerateDeps,
   run: RunRecord,
   emit: (e: ProgressEvent) => void,
   signal: AbortSignal,
+  cap: CostCap,
 ): Promise<{ discovery: StoredDiscovery; plan: StoredMasterPlan }> {
   const runId = run.id;
-  const planDeps = { ...deps, settings: deps.planSettings };
+  // Planning spends against the run's cap like every later call (CostCapReachedError past it).
+  const planDeps = { ...deps, llm: cappedLlm(deps.llm, cap), settings: deps.planSettings };
   const discovery =
     deps.store.discoveryForRun(runId) ??
     (await inStage(deps, runId, 'discovery', emit, () => runDiscovery(planDeps, { runId, request: run.request }, signal)));

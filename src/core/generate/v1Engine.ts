@@ -7,7 +7,7 @@ import { atomIdOf } from '../atomize/contract';
 import type { AtomSpec, TaskFile } from '../atomize/types';
 import { classifyRunError, fixedConcurrency, runDependencyDriven } from '../execute';
 import { buildAtomGraph, computeWaves, criticalPath, waveIndex } from '../graph';
-import { createCallGuard } from './callGuard';
+import { createRunGuard } from './runGuard';
 import type { RunContext, RunTask } from './deps';
 import { outcomeOfStop, type EngineResult } from './engineResult';
 import { createProposalTracker } from './proposals';
@@ -30,7 +30,7 @@ export async function runV1(ctx: RunContext, signal: AbortSignal): Promise<Engin
   const tracker = createProposalTracker(ctx, gen.atoms(runId), signal);
   tracker.checkAll();
   const concurrency = fixedConcurrency(settings.v1Concurrency, clock);
-  const guard = createCallGuard({ llm: deps.llm, cap: ctx.cap, concurrency, rateLimits: deps.rateLimits, warmup: ctx.warmup });
+  const guard = createRunGuard(ctx, concurrency);
 
   const runTask = async (id: string, taskSignal: AbortSignal): Promise<boolean> => {
     const task = ctx.taskById.get(id) as RunTask;

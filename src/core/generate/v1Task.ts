@@ -82,6 +82,8 @@ export async function generateV1Task(ctx: RunContext, guard: CallGuard, task: Ru
       failure: passed ? null : failure, levels: [], code: null,
     });
     if (passed) return { ok: true, files, attempts: attempt };
+    // Refused: a resume (or a retry with the same prompt) must ask the model again.
+    await guard.forget(request);
     if (files.length > 0) best = files;
     feedback = { problems, previous: files.map((f) => ({ path: f.path, content: f.content })) };
   }

@@ -13,7 +13,7 @@ import { finalMessage, pauseMessage, pauseReasonOf, redact } from './faultMessag
 import { createQuirkBook, refusedField } from './modelQuirks';
 import { createPauseGate, type LlmPause } from './pauseGate';
 import { costOf } from './prices';
-import { emptyRateLimitState, updateRateLimitState, type RateLimitState } from './rateLimitBudget';
+import { countOverload, emptyRateLimitState, updateRateLimitState, type RateLimitState } from './rateLimitBudget';
 import { toMessageParams } from './requestMapping';
 import { responseCacheKey, type ResponseCache } from './responseCache';
 import { retryWaitMs } from './retryWait';
@@ -125,6 +125,7 @@ export function createAnthropicLlmClient(options: AnthropicLlmClientOptions): An
         if (fault.headers !== null || fault.code === 'rate-limit') {
           rateLimits = updateRateLimitState(rateLimits, fault.headers ?? { get: () => null }, clock.now(), fault.code === 'rate-limit');
         }
+        if (fault.code === 'overloaded') rateLimits = countOverload(rateLimits);
         logger.debug(redact(`llm ${request.purpose}: attempt ${progress.attempts} failed: ${fault.code} ${fault.status ?? ''} ${fault.detail}`, options.apiKey));
         const field = fault.code === 'bad-request' ? refusedField(fault.detail) : null;
         const relevant = field === 'temperature' ? modelQuirks.temperature : field === 'forcedTool' && request.forceTool !== null;
@@ -162,6 +163,14 @@ export function createAnthropicLlmClient(options: AnthropicLlmClientOptions): An
 
   return {
     getRateLimitState: () => rateLimits,
+    async forget(request) {
+      if (cache === null) return;
+      try {
+        await cache.delete(responseCacheKey(request));
+      } catch (err) {
+        logger.warn(`llm: response cache delete failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
     async call(request, signal) {
       const started = clock.now();
       const promptHash = responseCacheKey(request);

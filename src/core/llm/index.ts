@@ -13,4 +13,4 @@ export type { MemoryResponseCache, ResponseCache } from './responseCache';
 export { callStructured, toolInputSchema, DEFAULT_STRUCTURED_ATTEMPTS } from './structured';
 export type { StructuredRequest, StructuredResult, StructuredTool } from './structured';
 export { createUsageTotals } from './usageTotals';
-export type { UsageSnapshot, UsageTotals } from './usageTotals';
+export type { EarlierUsage, UsageSnapshot, UsageTotals } from './usageTotals';

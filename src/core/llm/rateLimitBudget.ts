@@ -31,6 +31,8 @@ export interface RateLimitState {
   readonly rateLimitedCount: number;
   /** Clock time of the last 429, or null. */
   readonly lastRateLimitedAt: number | null;
+  /** 529 overloaded answers seen since the client was made (the executor slows down on them too). */
+  readonly overloadedCount: number;
 }
 
 const EMPTY_BUCKET: RateLimitBucket = { limit: null, remaining: null, resetAt: null };
@@ -53,6 +55,7 @@ export function emptyRateLimitState(): RateLimitState {
     observedAt: null,
     rateLimitedCount: 0,
     lastRateLimitedAt: null,
+    overloadedCount: 0,
   };
 }
 
@@ -128,4 +131,9 @@ export function updateRateLimitState(
     next.lastRateLimitedAt = now;
   }
   return next;
+}
+
+/** One more 529 overloaded answer. */
+export function countOverload(state: RateLimitState): RateLimitState {
+  return { ...state, overloadedCount: state.overloadedCount + 1 };
 }

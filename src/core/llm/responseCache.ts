@@ -10,6 +10,8 @@ import type { LlmRequest, LlmResponse } from '../ports';
 export interface ResponseCache {
   get(key: string): Promise<LlmResponse | undefined>;
   put(key: string, response: LlmResponse): Promise<void>;
+  /** Drops the entry of `key` (a refused answer); no entry is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 /** JSON with object keys sorted at every level, so equal values always give equal text. */
@@ -65,6 +67,10 @@ export function createMemoryResponseCache(): MemoryResponseCache {
     },
     put(key, response) {
       entries.set(key, response);
+      return Promise.resolve();
+    },
+    delete(key) {
+      entries.delete(key);
       return Promise.resolve();
     },
   };

@@ -21,6 +21,8 @@ export type StructuredRequest<T> = Omit<LlmRequest, 'tools' | 'forceTool'> & { r
 export interface StructuredResult<T> {
   readonly value: T;
   readonly responses: LlmResponse[];
+  /** The request `value` answered: forget it (LlmClient.forget) if a later check refuses the value. */
+  readonly request: LlmRequest;
 }
 
 export const DEFAULT_STRUCTURED_ATTEMPTS = 3;
@@ -93,8 +95,9 @@ export function feedbackTurns(response: LlmResponse, toolName: string, problems:
 
 /**
  * Calls `client` until the answer validates against `request.tool.schema`, feeding the problems
- * back each time; transport errors (LlmError) pass straight through. After `maxAttempts` bad
- * answers throws StructuredOutputError (code 'malformed-answer') listing the last problems.
+ * back each time; transport errors (LlmError) pass straight through. Each bad answer is dropped
+ * from the response cache. After `maxAttempts` bad answers throws StructuredOutputError (code
+ * 'malformed-answer') listing the last problems.
  */
 export async function callStructured<T>(
   client: LlmClient,
@@ -109,10 +112,12 @@ export async function callStructured<T>(
   let messages: readonly LlmMessage[] = request.messages;
   let problems: string[] = [];
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const response = await client.call({ ...base, messages, tools: [llmTool], forceTool: tool.name }, signal);
+    const sent: LlmRequest = { ...base, messages, tools: [llmTool], forceTool: tool.name };
+    const response = await client.call(sent, signal);
     responses.push(response);
     const checked = checkStructuredAnswer(response, tool);
-    if (checked.ok) return { value: checked.value, responses };
+    if (checked.ok) return { value: checked.value, responses, request: sent };
+    await client.forget(sent);
     problems = checked.problems;
     messages = [...request.messages, ...feedbackTurns(response, tool.name, problems)];
   }

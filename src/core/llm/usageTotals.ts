@@ -2,6 +2,7 @@
  * Running totals over call records: what the `cost/update` event and the end-of-run numbers
  * show, including what prompt caching saved.
  */
+import type { LlmUsage } from '../ports';
 import type { CostUpdateEvent } from '../../shared/events';
 import type { LlmCallRecord } from './callRecord';
 import { costWithoutCache, isKnownModel } from './prices';
@@ -25,6 +26,15 @@ export interface UsageSnapshot {
   readonly unpricedModels: readonly string[];
 }
 
+/** What earlier sessions of a run spent, for totals that continue from it (a resumed run). */
+export interface EarlierUsage {
+  readonly calls: number;
+  readonly usage: LlmUsage;
+  readonly costUsd: number;
+  /** The same tokens at no-cache prices; equal to costUsd when not known (no savings claimed). */
+  readonly uncachedCostUsd: number;
+}
+
 /** An accumulator of call records. */
 export interface UsageTotals {
   add(record: LlmCallRecord): void;
@@ -33,17 +43,17 @@ export interface UsageTotals {
   costUpdate(runId: string): CostUpdateEvent;
 }
 
-/** Totals starting at zero. */
-export function createUsageTotals(): UsageTotals {
-  let calls = 0;
+/** Totals starting at zero, or at `earlier`. */
+export function createUsageTotals(earlier?: EarlierUsage): UsageTotals {
+  let calls = earlier?.calls ?? 0;
   let failedCalls = 0;
   let responseCacheHits = 0;
-  let inputTokens = 0;
-  let outputTokens = 0;
-  let cacheReadTokens = 0;
-  let cacheWriteTokens = 0;
-  let costUsd = 0;
-  let uncachedCostUsd = 0;
+  let inputTokens = earlier?.usage.inputTokens ?? 0;
+  let outputTokens = earlier?.usage.outputTokens ?? 0;
+  let cacheReadTokens = earlier?.usage.cacheReadTokens ?? 0;
+  let cacheWriteTokens = earlier?.usage.cacheWriteTokens ?? 0;
+  let costUsd = earlier?.costUsd ?? 0;
+  let uncachedCostUsd = earlier?.uncachedCostUsd ?? 0;
   const unpriced = new Set<string>();
 
   const snapshot = (): UsageSnapshot => {

@@ -4,7 +4,7 @@
  * a plan; refused ones are kept apart (status 'invalid') for inspection.
  */
 import { callStructured } from '../llm';
-import type { LlmClient, LlmMessage, Logger, PlanStore, StoredDiscovery, StoredMasterPlan, VectorIndex } from '../ports';
+import type { LlmClient, LlmMessage, LlmRequest, Logger, PlanStore, StoredDiscovery, StoredMasterPlan, VectorIndex } from '../ports';
 import type { PlanSettings } from '../pipeline/planSettings';
 import { planQuery } from '../rag/queries';
 import { retrieveForPrompt } from '../rag/retrieve';
@@ -40,8 +40,8 @@ export async function runMasterPlan(deps: MasterPlanDeps, input: MasterPlanInput
   const retrieved = await retrieveForPlan(deps, doc, signal);
   if (retrieved.used.length > 0) input.onContextUsed?.(retrieved.used);
   const baseMessages = masterPlanMessages({ request: input.request, discovery: doc, retrievedContext: retrieved.text, size });
-  const ask = async (messages: readonly LlmMessage[], purpose: string): Promise<MasterPlan> => {
-    const { value } = await callStructured(
+  const ask = async (messages: readonly LlmMessage[], purpose: string): Promise<{ value: MasterPlan; request: LlmRequest }> => {
+    const { value, request } = await callStructured(
       deps.llm,
       {
         purpose,
@@ -56,19 +56,22 @@ export async function runMasterPlan(deps: MasterPlanDeps, input: MasterPlanInput
       signal,
       { maxAttempts: deps.settings.structuredAttempts },
     );
-    return value;
+    return { value, request };
   };
 
-  const first = await ask(baseMessages, 'masterplan');
+  const { value: first, request: firstRequest } = await ask(baseMessages, 'masterplan');
   const firstProblems = validatePlan(first, input.workspaceRoot);
   if (firstProblems.length === 0) return save(deps.store, input, first);
 
   rejectPlan(deps, input, first, firstProblems, 'sending it back once to be fixed');
+  // A refused plan must not come back from the response cache on a resume.
+  await deps.llm.forget(firstRequest);
   const feedback = planFeedbackTurns(JSON.stringify(first), firstProblems.map((p) => p.message));
-  const second = await ask([...baseMessages, ...feedback], 'masterplan:repair');
+  const { value: second, request: secondRequest } = await ask([...baseMessages, ...feedback], 'masterplan:repair');
   const secondProblems = validatePlan(second, input.workspaceRoot);
   if (secondProblems.length === 0) return save(deps.store, input, second);
 
+  await deps.llm.forget(secondRequest);
   const rejectedId = rejectPlan(deps, input, second, secondProblems, 'refused');
   await deps.store.flushNow();
   throw new InvalidPlanError(secondProblems, rejectedId);

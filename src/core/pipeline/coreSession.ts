@@ -79,7 +79,7 @@ export async function openCoreSession(options: CoreSessionOptions): Promise<Core
   const settings = generateSettingsFrom(options.settings, options.generate);
   const store = createSqlPlanStore(db, clock);
   const generation = createSqlGenerationStore(db, clock);
-  const calls = createCallLedger(store);
+  const calls = createCallLedger(store, (runId) => generation.usageByModel(runId));
   const llm = createAnthropicLlmClient({
     apiKey: options.apiKey,
     baseUrl: options.baseUrl ? options.baseUrl : undefined,

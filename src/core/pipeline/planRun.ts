@@ -104,8 +104,9 @@ async function drive(deps: PlanRunDeps, run: RunRecord, signal: AbortSignal): Pr
     return result('done');
   }
   if (run.status !== 'running') store.updateRun(runId, { status: 'running', error: null });
-  deps.calls.attach(runId, emit);
   emit({ type: 'run/started', runId, request: run.request, engine: run.engine });
+  // After run/started: a resumed run's first cost/update (its spend so far) belongs to the run shown.
+  deps.calls.attach(runId, emit);
   try {
     const discovery =
       store.discoveryForRun(runId) ??

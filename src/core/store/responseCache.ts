@@ -39,5 +39,9 @@ export function createSqlResponseCache(db: StoreDatabase, clock: Pick<Clock, 'no
       );
       return Promise.resolve();
     },
+    delete(key) {
+      db.run('DELETE FROM response_cache WHERE key = ?', [key]);
+      return Promise.resolve();
+    },
   };
 }

@@ -108,6 +108,7 @@ function describe(event: ProgressEvent, waves: { sizes: number[]; done: number; 
       if (event.status === 'passed' || event.status === 'failed' || event.status === 'skipped') waves.done++;
       return `atoms ${waves.done}/${waves.total}`;
     case 'llm/pause': return event.message;
+    case 'llm/slowdown': return event.message;
     case 'run/error': return event.message;
     default: return undefined;
   }

@@ -20,6 +20,7 @@ function scripted(answers: ReadonlyArray<Array<{ path: string; content: string }
   const requests: LlmRequest[] = [];
   const attempts: SkeletonAttempt[] = [];
   const warnings: string[] = [];
+  const forgotten: LlmRequest[] = [];
   const calls = {
     call(request: LlmRequest): Promise<LlmResponse> {
       const files = answers[Math.min(requests.length, answers.length - 1)];
@@ -29,10 +30,14 @@ function scripted(answers: ReadonlyArray<Array<{ path: string; content: string }
         usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 },
       });
     },
+    forget(request: LlmRequest): Promise<void> {
+      forgotten.push(request);
+      return Promise.resolve();
+    },
     attempted: (a: SkeletonAttempt) => attempts.push(a),
     warn: (m: string) => warnings.push(m),
   };
-  return { calls, requests, attempts, warnings };
+  return { calls, requests, attempts, warnings, forgotten };
 }
 
 const request = (overrides: Partial<SkeletonRequest> = {}): SkeletonRequest => ({
@@ -50,6 +55,8 @@ describe('atomize/runSkeleton', () => {
     assert.match(lastText(s.requests[1]), /^SKELETON task=T2 files=src%2Fusers.ts\n/);
     assert.match(lastText(s.requests[1]), /Your previous answer could not be used:\n- src\/users.ts line 1:/);
     assert.deepEqual(s.attempts.map((a) => a.failure?.level ?? 'passed'), ['syntax', 'passed']);
+    // The refused answer leaves the response cache (a resume asks again); the accepted one stays.
+    assert.deepEqual(s.forgotten, [s.requests[0]]);
   });
 
   it('sends a hole with two jobs back once, then accepts it with a warning', async () => {
@@ -58,6 +65,7 @@ describe('atomize/runSkeleton', () => {
     assert.equal(result.attempts, 2);
     assert.match(lastText(s.requests[1]), /the hole `register` does 2 jobs \(validates, stores\)/);
     assert.match(s.warnings.join('\n'), /accepted a skeleton with an atomicity warning/);
+    assert.deepEqual(s.forgotten, [s.requests[0]]);
   });
 
   it('refuses a skeleton that drops a file of the task or an earlier task\'s hole, and gives up after the attempts', async () => {

@@ -31,7 +31,7 @@ function recordingController(): ConcurrencyController & { log: string[] } {
 const bucket = (remaining: number) => ({ limit: 100, remaining, resetAt: 2_000 });
 const state = (throttles: number, observedAt: number): RateLimitState => ({
   requests: bucket(7), tokens: bucket(1_000), inputTokens: bucket(1_000), outputTokens: bucket(1_000),
-  retryAfterMs: throttles > 0 ? 1_500 : null, observedAt, rateLimitedCount: throttles, lastRateLimitedAt: null,
+  retryAfterMs: throttles > 0 ? 1_500 : null, observedAt, rateLimitedCount: throttles, lastRateLimitedAt: null, overloadedCount: 0,
 });
 
 describe('generate/callGuard and warm-up', () => {
@@ -43,7 +43,7 @@ describe('generate/callGuard and warm-up', () => {
 
   it('reserves before calling, settles with the real cost, and refuses a call that would pass the cap', async () => {
     const cap = createCostCap({ capUsd: estimateCostUsd(request, false) * 1.5 });
-    const llm: LlmClient = { call: () => Promise.resolve(answer(0.0000001)) };
+    const llm: LlmClient = { call: () => Promise.resolve(answer(0.0000001)), forget: () => Promise.resolve() };
     const guard = createCallGuard({ llm, cap, concurrency: recordingController() });
     await guard.call(request, noAbort);
     assert.equal(cap.reservedUsd, 0);
@@ -55,7 +55,7 @@ describe('generate/callGuard and warm-up', () => {
   it('feeds the concurrency controller from the client\'s rate-limit state: budget on new headers, throttle on a new 429', async () => {
     let current = state(0, 1);
     const controller = recordingController();
-    const guard = createCallGuard({ llm: { call: () => Promise.resolve(answer(0)) }, cap: createCostCap({ capUsd: null }), concurrency: controller, rateLimits: () => current });
+    const guard = createCallGuard({ llm: { call: () => Promise.resolve(answer(0)), forget: () => Promise.resolve() }, cap: createCostCap({ capUsd: null }), concurrency: controller, rateLimits: () => current });
     await guard.call(request, noAbort);
     current = state(1, 2);
     await guard.call(request, noAbort);
