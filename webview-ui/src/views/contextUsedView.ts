@@ -14,25 +14,37 @@ export function renderPlanContext(entries: readonly ContextUsedEntry[], open: Op
   </details>`;
 }
 
+/** Which collapsible lists are open: their entries are only built then (a run has hundreds of atoms). */
+export interface ContextExpansion {
+  readonly expanded: ReadonlySet<string>;
+  toggle(key: string, open: boolean): void;
+}
+
 /** The skeleton and atom prompts' snippets, per task; nothing when retrieval gave none. */
-export function renderGenerationContext(view: ContextUsedView, open: OpenContextHandler): TemplateResult | typeof nothing {
+export function renderGenerationContext(view: ContextUsedView, open: OpenContextHandler, expansion: ContextExpansion): TemplateResult | typeof nothing {
   const tasks = Object.entries(view.tasks);
   if (tasks.length === 0) return nothing;
   const { prompts, snippets } = generationCounts(view);
-  return html`<details class="card context-used generation-context">
+  return html`<details class="card context-used generation-context" ?open=${expansion.expanded.has('generation')} @toggle=${onToggle(expansion, 'generation')}>
     <summary><vscode-icon name="references" aria-hidden="true"></vscode-icon> Context used in generation (${snippets})
       <span class="muted">${prompts} ${prompts === 1 ? 'prompt' : 'prompts'}</span></summary>
-    ${tasks.map(([taskId, task]) => renderTask(taskId, task, open))}
+    ${expansion.expanded.has('generation') ? tasks.map(([taskId, task]) => renderTask(taskId, task, open, expansion)) : nothing}
   </details>`;
 }
 
-function renderTask(taskId: string, task: TaskContextUsed, open: OpenContextHandler): TemplateResult {
+function onToggle(expansion: ContextExpansion, key: string): (e: Event) => void {
+  return (e) => expansion.toggle(key, (e.target as HTMLDetailsElement).open);
+}
+
+function renderTask(taskId: string, task: TaskContextUsed, open: OpenContextHandler, expansion: ContextExpansion): TemplateResult {
   const atoms = Object.entries(task.atoms);
   const count = task.skeleton.length + atoms.reduce((n, [, entries]) => n + entries.length, 0);
-  return html`<details class="context-task">
+  const key = `task:${taskId}`;
+  const shown = expansion.expanded.has(key);
+  return html`<details class="context-task" ?open=${shown} @toggle=${onToggle(expansion, key)}>
     <summary>Task ${taskId} <span class="muted">(${count})</span></summary>
-    ${task.skeleton.length > 0 ? html`<p class="context-scope">Skeleton</p>${renderEntries(task.skeleton, open)}` : nothing}
-    ${atoms.map(([atomId, entries]) => html`<p class="context-scope" title=${atomId}>Atom <code>${atomUnit(atomId)}</code></p>${renderEntries(entries, open)}`)}
+    ${shown && task.skeleton.length > 0 ? html`<p class="context-scope">Skeleton</p>${renderEntries(task.skeleton, open)}` : nothing}
+    ${shown ? atoms.map(([atomId, entries]) => html`<p class="context-scope" title=${atomId}>Atom <code>${atomUnit(atomId)}</code></p>${renderEntries(entries, open)}`) : nothing}
   </details>`;
 }
 

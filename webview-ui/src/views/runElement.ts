@@ -14,7 +14,7 @@ import { renderProgress } from './waves';
 import { renderSummaryCard } from './summaryCard';
 import { renderMarkdown } from './markdownView';
 import { renderPlanTree } from './planTree';
-import { renderGenerationContext, renderPlanContext, type OpenContextHandler } from './contextUsedView';
+import { renderGenerationContext, renderPlanContext, type ContextExpansion, type OpenContextHandler } from './contextUsedView';
 import { renderActionRow, renderApplyResult, type RunButtonHandlers } from './runActionsView';
 import type { PlanEditEvent } from './planEditor';
 import { panelStyles } from '../styles';
@@ -150,6 +150,18 @@ export class MgeRun extends LitElement {
     setKey: () => this.emit('set-key'),
   };
 
+  /** The context lists the user opened (kept across re-renders; their entries are built only while open). */
+  private readonly expandedContext = new Set<string>();
+  private readonly contextExpansion: ContextExpansion = {
+    expanded: this.expandedContext,
+    toggle: (key, open) => {
+      if (open === this.expandedContext.has(key)) return;
+      if (open) this.expandedContext.add(key);
+      else this.expandedContext.delete(key);
+      this.requestUpdate();
+    },
+  };
+
   /** Opens a "context used" snippet in the editor; a refusal or failure shows as the run's message. */
   private readonly openContext: OpenContextHandler = (entry) => {
     if (!this.rpc) return;
@@ -204,7 +216,7 @@ export class MgeRun extends LitElement {
       ${view.plan ? this.renderPlanCard(view.plan, taskProgress(view)) : nothing}
       ${renderPlanContext(view.context.plan, this.openContext)}
       ${renderProgress(view, this.now)}
-      ${renderGenerationContext(view.context, this.openContext)}
+      ${renderGenerationContext(view.context, this.openContext, this.contextExpansion)}
       ${view.error ? this.renderError(view.error) : nothing}
       ${view.summary ? renderSummaryCard(view.summary) : view.outcome ? html`<p class="outcome">${outcomeText(view.outcome, view.wallMs)}</p>` : nothing}
       ${renderActionRow(runActions(meta, view), meta.pendingProposals, this.busy, Boolean(this.review?.plan), this.handlers)}
