@@ -10,19 +10,9 @@ import type { CliIo } from './io';
 import type { PlanSummary } from './summary';
 
 /** The last stdout line of `mge generate --json` and `mge resume --json`. */
-export interface GenerateJsonSummary extends Omit<PlanSummary, 'outcome'> {
-  readonly outcome: GenerateSummary['outcome'];
-  readonly engine: 'v1' | 'v2';
-  readonly atoms: number;
-  readonly atomsPassed: number;
-  readonly atomsFailed: number;
-  readonly atomsSkipped: number;
-  readonly precision: number;
-  readonly firstPassRate: number;
-  readonly retries: number;
-  readonly criticalPathMs: number;
-  readonly executionMs: number;
-  readonly waves: number;
+export interface GenerateJsonSummary
+  extends Omit<PlanSummary, 'outcome'>,
+    Pick<GenerateSummary, 'outcome' | 'engine' | 'atoms' | 'atomsPassed' | 'atomsFailed' | 'atomsSkipped' | 'precision' | 'firstPassRate' | 'retries' | 'criticalPathMs' | 'executionMs' | 'waves' | 'failed'> {
   readonly cacheSavingsUsd: number;
   readonly mode: SinkReport['mode'];
   /** Written into the workspace (every session of the run). */
@@ -32,7 +22,6 @@ export interface GenerateJsonSummary extends Omit<PlanSummary, 'outcome'> {
   readonly proposalsDir: string;
   readonly filesRefused: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
   readonly conflicts: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
-  readonly failed: GenerateSummary['failed'];
   /** The command that continues the run, when it can be continued. */
   readonly resume: string | null;
 }

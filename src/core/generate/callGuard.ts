@@ -11,12 +11,8 @@ import { budgetFromBuckets, reserveOrThrow, type ConcurrencyController, type Cos
 import type { LlmClient, LlmRequest, LlmResponse } from '../ports';
 import { createPrefixWarmup, type PrefixWarmup } from './warmup';
 
-/** The one way generation calls the model. */
-export interface CallGuard {
-  call(request: LlmRequest, signal: AbortSignal): Promise<LlmResponse>;
-  /** The answer to `request` was refused: a retry or a resume must ask the model again. */
-  forget(request: LlmRequest): Promise<void>;
-}
+/** The one way generation calls the model: an LlmClient whose calls are checked as above. */
+export type CallGuard = LlmClient;
 
 /** What a guard checks calls against and reports to. */
 export interface CallGuardOptions {

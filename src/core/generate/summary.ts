@@ -2,7 +2,7 @@
  * The numbers the user sees at the end of a run, read back from the store so a resumed run
  * reports the whole run (every session), not only its last part. The same shape for V1 and V2.
  */
-import { costWithoutCache } from '../llm';
+import { costWithoutCache, type UsageSnapshot } from '../llm';
 import { planTasks } from '../masterplan/schema';
 import type { StoredMasterPlan } from '../ports';
 import type { ValidationLevel } from '../../shared/events';
@@ -20,19 +20,11 @@ export interface FailedUnit {
   readonly message: string;
 }
 
-/** Tokens and cost of the whole run, every session included. */
-export interface GenerateUsage {
-  readonly calls: number;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheReadTokens: number;
-  readonly cacheWriteTokens: number;
-  readonly costUsd: number;
-  /** What the same tokens would have cost with no prompt caching, minus costUsd. */
-  readonly cacheSavingsUsd: number;
-  /** Share of prompt tokens read from the prompt cache (0..1). */
-  readonly cacheReadShare: number;
-}
+/** Tokens and cost of the whole run, every session included (the live totals' fields, read back from the store). */
+export type GenerateUsage = Pick<
+  UsageSnapshot,
+  'calls' | 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens' | 'costUsd' | 'cacheSavingsUsd' | 'cacheReadShare'
+>;
 
 /** The end-of-run numbers (the CLI prints them; `--json` prints this object). */
 export interface GenerateSummary {

@@ -3,6 +3,7 @@
  * file ownership and paths. Each problem carries a message written for the model (it is sent back
  * once to fix the plan) and for the user (it is shown when the plan is refused).
  */
+import { findCycles, formatCycle } from '../graph/cycles';
 import { checkWorkspacePath, normalizeWorkspacePath } from '../workspacePath';
 import { planTasks, type MasterPlan } from './schema';
 
@@ -43,8 +44,8 @@ export function validatePlan(plan: MasterPlan, workspaceRoot: string): PlanProbl
     }
     deps.set(task.id, known);
   }
-  for (const cycle of findCycles(deps)) {
-    problems.push({ kind: 'cycle', taskId: cycle[0] ?? null, message: `Dependency cycle: ${cycle.join(' -> ')}.` });
+  for (const cycle of findCycles(deps.keys(), (id) => deps.get(id) ?? [])) {
+    problems.push({ kind: 'cycle', taskId: cycle[0] ?? null, message: `Dependency cycle: ${formatCycle(cycle)}.` });
   }
   problems.push(...checkPaths(tasks, workspaceRoot), ...checkFileConflicts(tasks, deps));
   return problems;
@@ -113,51 +114,4 @@ function memoReach(deps: ReadonlyMap<string, readonly string[]>): (id: string) =
     memo.set(start, seen);
     return seen;
   };
-}
-
-/**
- * Cycles in the dependency graph, each as a closed path in depends-on order (`T3 -> T5 -> T3`),
- * one per back edge found by an iterative DFS (plans can be long chains).
- */
-export function findCycles(deps: ReadonlyMap<string, readonly string[]>): string[][] {
-  const state = new Map<string, 'open' | 'done'>();
-  const cycles: string[][] = [];
-  const seenCycles = new Set<string>();
-  for (const root of deps.keys()) {
-    if (state.has(root)) continue;
-    const path: string[] = [root];
-    const iters: number[] = [0];
-    state.set(root, 'open');
-    while (path.length > 0) {
-      const node = path[path.length - 1] ?? '';
-      const next = (deps.get(node) ?? [])[iters[iters.length - 1] ?? 0];
-      if (next === undefined) {
-        state.set(node, 'done');
-        path.pop();
-        iters.pop();
-        continue;
-      }
-      iters[iters.length - 1] = (iters[iters.length - 1] ?? 0) + 1;
-      const nextState = state.get(next);
-      if (nextState === 'open') {
-        const cycle = [...path.slice(path.indexOf(next)), next];
-        const key = canonicalCycle(cycle);
-        if (!seenCycles.has(key)) {
-          seenCycles.add(key);
-          cycles.push(cycle);
-        }
-      } else if (nextState === undefined) {
-        state.set(next, 'open');
-        path.push(next);
-        iters.push(0);
-      }
-    }
-  }
-  return cycles;
-}
-
-function canonicalCycle(cycle: readonly string[]): string {
-  const open = cycle.slice(0, -1);
-  const start = open.indexOf([...open].sort()[0] ?? '');
-  return [...open.slice(start), ...open.slice(0, start)].join('>');
 }

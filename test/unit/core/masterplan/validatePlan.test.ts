@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCycles, validatePlan, type PlanProblemKind } from '../../../../src/core/masterplan/validatePlan';
+import { findCycles } from '../../../../src/core/graph/cycles';
+import { validatePlan, type PlanProblemKind } from '../../../../src/core/masterplan/validatePlan';
 import { plan, task } from '../planBuilders';
 
 function kinds(problems: ReturnType<typeof validatePlan>): PlanProblemKind[] {
@@ -46,12 +47,22 @@ describe('masterplan/validatePlan', () => {
       ['C', ['A']],
       ['D', ['A']],
     ]);
-    assert.deepEqual(findCycles(deps), [['A', 'B', 'C', 'A']]);
+    assert.deepEqual(findCycles(deps.keys(), (id) => deps.get(id) ?? []), [['A', 'B', 'C']]);
+    const p = plan([task('A', { dependsOn: ['B'] }), task('B', { dependsOn: ['C'] }), task('C', { dependsOn: ['A'] }), task('D', { dependsOn: ['A'] })]);
+    assert.deepEqual(validatePlan(p, root).map((problem) => problem.message), ['Dependency cycle: A -> B -> C -> A.']);
+  });
+
+  it('names each of two cycles, and a cycle entered from another task only once', () => {
+    const p = plan([
+      task('T1', { dependsOn: ['T2'] }), task('T2', { dependsOn: ['T1'] }),
+      task('T3', { dependsOn: ['T4', 'T1'] }), task('T4', { dependsOn: ['T3'] }),
+    ]);
+    assert.deepEqual(validatePlan(p, root).map((problem) => problem.message), ['Dependency cycle: T1 -> T2 -> T1.', 'Dependency cycle: T3 -> T4 -> T3.']);
   });
 
   it('handles a 10,000-task chain without deep recursion', () => {
     const deps = new Map(Array.from({ length: 10_000 }, (_, i) => [`T${i}`, i === 0 ? [] : [`T${i - 1}`]] as [string, string[]]));
-    assert.deepEqual(findCycles(deps), []);
+    assert.deepEqual(findCycles(deps.keys(), (id) => deps.get(id) ?? []), []);
   });
 
   it('refuses two tasks writing one file with no dependency path between them', () => {
