@@ -77,7 +77,7 @@ export async function runPlan(args: readonly string[], ctx: CliContext): Promise
       ? await planRun(session.deps, { request, workspaceRoot: session.paths.root }, ctx.signal)
       : await resumePlan(session.deps, values.resume ?? '', ctx.signal);
   } finally {
-    await session.db.close();
+    await session.close();
   }
   const summary = runSummary(result);
   if (values.json) {

@@ -1,18 +1,11 @@
 /**
  * Composition root of the CLI: workspace and database paths, API key, settings, and the core's
- * planning dependencies over the sql.js store and the Anthropic client.
+ * planning dependencies (openCoreSession's).
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { createRealClock } from '../core/clock';
-import { createAnthropicLlmClient } from '../core/llm';
-import { createCallLedger } from '../core/pipeline/callLedger';
+import { openCoreSession } from '../core/pipeline/coreSession';
 import type { PlanRunDeps } from '../core/pipeline/planRun';
-import { DEFAULT_PLAN_SETTINGS } from '../core/pipeline/planSettings';
-import { noopVectorIndex } from '../core/rag/noopVectorIndex';
-import { openDatabase, type StoreDatabase } from '../core/store/database';
-import { createSqlPlanStore } from '../core/store/planStore';
-import { createSqlResponseCache } from '../core/store/responseCache';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import type { Reporter } from './reporter';
@@ -54,37 +47,27 @@ export function requireApiKey(env: Readonly<Record<string, string | undefined>>)
   return key;
 }
 
-/** An open database plus the planning dependencies over it. */
+/** The planning dependencies over the workspace's open database. */
 export interface PlanSession {
   readonly deps: PlanRunDeps;
-  readonly db: StoreDatabase;
   readonly paths: WorkspacePaths;
+  /** Saves and closes the database. */
+  close(): Promise<void>;
 }
 
-/** Everything `mge plan` needs. The caller closes `db` (which saves it). */
+/** Everything `mge plan` needs: the core's one composition (openCoreSession), planning half. */
 export async function openPlanSession(io: CliIo, reporter: Reporter, flags: SettingFlags & { readonly workspace?: string; readonly db?: string }): Promise<PlanSession> {
   const apiKey = requireApiKey(io.env);
   const paths = workspacePaths(io, flags);
   const { settings, warnings } = cliSettings(flags, io.env);
   for (const warning of warnings) reporter.logger.warn(warning);
-  const logger = reporter.logger;
-  const clock = createRealClock();
-  const db = await openDatabase({ path: paths.dbPath, logger });
-  const store = createSqlPlanStore(db, clock);
-  const calls = createCallLedger(store);
-  const llm = createAnthropicLlmClient({
+  const core = await openCoreSession({
     apiKey,
-    baseUrl: settings.baseUrl === '' ? undefined : settings.baseUrl,
-    cache: settings.enableCaching ? createSqlResponseCache(db, clock) : null,
-    onCall: calls.onCall,
-    onPause: calls.onPause,
-    clock,
-    logger,
+    baseUrl: settings.baseUrl,
+    db: { path: paths.dbPath },
+    settings,
+    logger: reporter.logger,
+    emit: (e) => reporter.event(e),
   });
-  const planSettings = { ...DEFAULT_PLAN_SETTINGS, model: settings.model, ragExamples: settings.enableRag ? DEFAULT_PLAN_SETTINGS.ragExamples : 0 };
-  return {
-    deps: { llm, calls, store, vectorIndex: noopVectorIndex, clock, logger, emit: (e) => reporter.event(e), settings: planSettings },
-    db,
-    paths,
-  };
+  return { deps: core.planDeps, paths, close: () => core.close() };
 }

@@ -17,20 +17,21 @@ describe('cli: mge resume', function () {
   it('the cost cap stops a run (exit 1, says how to continue); resume needs a higher cap, then finishes with the mode the run started with', async () => {
     const server = await fx.serve(statsScenario());
     const ws = fx.dir();
-    // Planning costs about $0.026; the first skeleton call (~$0.09 reserved) does not fit under $0.05.
-    const capped = await runMge(['generate', 'a stats library', '--workspace', ws, '--base-url', server.baseUrl, '--apply', '--max-cost', '0.05', '--json'], { env: KEY });
+    // The cap covers planning too: discovery reserves ~$0.086 (fits under $0.10) and costs
+    // ~$0.016; the plan then reserves ~$0.119, which does not fit.
+    const capped = await runMge(['generate', 'a stats library', '--workspace', ws, '--base-url', server.baseUrl, '--apply', '--max-cost', '0.10', '--json'], { env: KEY });
     assert.equal(capped.code, 1, capped.stderr.slice(-3000));
     const runId = String(capped.summary?.runId);
     assert.equal(capped.summary?.outcome, 'stopped-at-cost-cap');
     assert.equal((capped.summary?.error as { code: string }).code, 'cost-cap');
-    assert.ok((capped.summary?.costUsd as number) <= 0.05);
+    assert.ok((capped.summary?.costUsd as number) <= 0.10);
     assert.equal(capped.summary?.resume, `mge resume ${runId} --max-cost <higher USD>`);
-    assert.match(capped.stderr, new RegExp(`Stopped at the cost cap: Cost cap of \\$0\\.05 reached: .*Run ${runId} is saved; continue it with a higher cap: mge resume ${runId} --max-cost`));
+    assert.match(capped.stderr, new RegExp(`Stopped at the cost cap: Cost cap of \\$0\\.10 reached: .*Run ${runId} is saved; continue it with a higher cap: mge resume ${runId} --max-cost`));
     assert.deepEqual(readdirSync(ws), ['.mge']);
 
     const same = await runMge(['resume', '--workspace', ws, '--base-url', server.baseUrl], { env: KEY });
     assert.equal(same.code, 2, same.stderr);
-    assert.match(same.stderr, new RegExp(`Run ${runId} stopped at its cost cap of \\$0\\.05 .*mge resume ${runId} --max-cost <USD>`));
+    assert.match(same.stderr, new RegExp(`Run ${runId} stopped at its cost cap of \\$0\\.10 .*mge resume ${runId} --max-cost <USD>`));
 
     const raised = await runMge(['resume', runId, '--workspace', ws, '--base-url', server.baseUrl, '--max-cost', '5', '--json'], { env: KEY });
     assert.equal(raised.code, 0, raised.stderr.slice(-3000));
