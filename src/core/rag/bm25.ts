@@ -30,12 +30,21 @@ export interface Bm25Index {
   compact(renumber: Int32Array): void;
   /** Drops the spare capacity of every list (after a bulk load). */
   trim(): void;
+  /** Indexed terms that are the same word as `term` with a suffix more or less (see `relatedTerms`). */
+  related(term: string): string[];
   readonly terms: number;
 }
+
+/** Shortest term that takes part in prefix matching: shorter ones are prefixes of too much. */
+export const MIN_PREFIX = 4;
+/** Most related terms one query term brings in (the closest in length first). */
+const MAX_RELATED = 4;
 
 /** An empty BM25 index. */
 export function createBm25Index(): Bm25Index {
   const postings = new Map<string, Postings>();
+  // Terms by their first MIN_PREFIX characters, for prefix matching without scanning the vocabulary.
+  const byPrefix = new Map<string, string[]>();
   const lengths: number[] = [];
   let totalLength = 0;
   let docs = 0;
@@ -50,6 +59,12 @@ export function createBm25Index(): Bm25Index {
         if (!p) {
           p = { pairs: new Int32Array(2), length: 0, df: 0 };
           postings.set(term, p);
+          if (term.length >= MIN_PREFIX && !term.startsWith('#')) {
+            const key = term.slice(0, MIN_PREFIX);
+            const list = byPrefix.get(key);
+            if (list) list.push(term);
+            else byPrefix.set(key, [term]);
+          }
         }
         if (2 * p.length === p.pairs.length) grow(p);
         p.pairs[2 * p.length] = slot;
@@ -96,7 +111,13 @@ export function createBm25Index(): Bm25Index {
           w++;
         }
         p.length = w;
-        if (w === 0) postings.delete(term);
+        if (w === 0) {
+          postings.delete(term);
+          const key = term.slice(0, MIN_PREFIX);
+          const list = byPrefix.get(key)?.filter((t) => t !== term);
+          if (list && list.length > 0) byPrefix.set(key, list);
+          else byPrefix.delete(key);
+        }
       }
       const old = lengths.slice();
       lengths.length = 0;
@@ -104,6 +125,10 @@ export function createBm25Index(): Bm25Index {
     },
     trim() {
       for (const p of postings.values()) if (p.pairs.length > 2 * p.length) p.pairs = p.pairs.slice(0, 2 * p.length);
+    },
+    related(term) {
+      const live = (t: string): boolean => (postings.get(t)?.df ?? 0) > 0;
+      return relatedTerms(term, byPrefix.get(term.slice(0, MIN_PREFIX)) ?? [], live);
     },
     get terms() {
       return postings.size;
@@ -115,4 +140,22 @@ function grow(p: Postings): void {
   const pairs = new Int32Array(p.pairs.length * 2);
   pairs.set(p.pairs);
   p.pairs = pairs;
+}
+
+/**
+ * Terms of `candidates` (indexed terms sharing `term`'s first characters) that are `term` with a
+ * suffix added or dropped: a stemmer leaves "slugify" and "slug", or "visitor" and "visit",
+ * apart, and prose and code often pick different ones of such a pair. Both words must keep at
+ * least MIN_PREFIX characters and the shorter must be most of the longer, so "test" does not
+ * reach "testament" nor "parse" reach "par".
+ */
+export function relatedTerms(term: string, candidates: readonly string[], live: (t: string) => boolean): string[] {
+  if (term.length < MIN_PREFIX || term.startsWith('#')) return [];
+  const out: string[] = [];
+  for (const other of candidates) {
+    if (other === term || !live(other)) continue;
+    const [short, long] = other.length < term.length ? [other, term] : [term, other];
+    if (long.startsWith(short) && short.length >= 0.55 * long.length) out.push(other);
+  }
+  return out.sort((a, b) => Math.abs(a.length - term.length) - Math.abs(b.length - term.length) || (a < b ? -1 : 1)).slice(0, MAX_RELATED);
 }

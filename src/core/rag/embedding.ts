@@ -3,7 +3,7 @@
  * no download: a hashed bag of code sub-tokens (signed feature hashing into a fixed number of
  * dimensions, sub-linear term frequency, L2-normalised).
  */
-import { termCounts, tokenize } from './tokenize';
+import { PAIR, termCounts, tokenize } from './tokenize';
 
 /** Turns texts into vectors of one fixed size. Implementations must be deterministic per `id`. */
 export interface EmbeddingProvider {
@@ -42,6 +42,8 @@ export function createHashedEmbeddingProvider(dimensions = HASHED_DIMENSIONS): E
 export function hashedVector(text: string, dimensions: number): Float32Array {
   const vector = new Float32Array(dimensions);
   for (const [term, count] of termCounts(tokenize(text))) {
+    // Pairs of identifier parts only repeat what the parts and the whole name already put in.
+    if (term.startsWith(PAIR)) continue;
     const tf = 1 + Math.log(count);
     // Whole identifiers ('#name') are rarer and more telling than their parts.
     add(vector, term, tf * (term.startsWith('#') ? 1.5 : 1));

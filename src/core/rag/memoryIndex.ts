@@ -7,7 +7,7 @@ import { createBm25Index } from './bm25';
 import { HASHED_DIMENSIONS } from './embedding';
 import { fuse, type FusionMode } from './hybrid';
 import { synonymsOf } from './synonyms';
-import { termCounts, tokenize } from './tokenize';
+import { PAIR, termCounts, tokenize } from './tokenize';
 import { topK, type Scored } from './topK';
 import type { StoredChunk } from './types';
 import { createVectorPostings } from './vectorPostings';
@@ -52,6 +52,19 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** Weight of a synonym relative to a word the query used. */
 const SYNONYM_WEIGHT = 0.3;
+/** Weight of two query words joined against a pair of parts inside a longer identifier. */
+const PAIR_WEIGHT = 0.5;
+/** Weight of an indexed word that is a query word with a suffix more or less ("slug" / "slugify"). */
+const RELATED_WEIGHT = 0.5;
+
+/** `terms` plus, for each query word, the indexed words related to it by a suffix (weaker). */
+export function withRelatedTerms(terms: ReadonlyMap<string, number>, related: (term: string) => readonly string[]): Map<string, number> {
+  const out = new Map(terms);
+  for (const [term, weight] of terms) {
+    for (const other of related(term)) if (!out.has(other)) out.set(other, weight * RELATED_WEIGHT);
+  }
+  return out;
+}
 
 /** Query terms with their weights: the query's own (by count) and their synonyms, weaker. */
 export function weightedQuery(query: string): Map<string, number> {
@@ -65,6 +78,7 @@ export function weightedQuery(query: string): Map<string, number> {
   for (let i = 0; i + 1 < words.length; i++) {
     for (const joined of [words[i] + words[i + 1], i + 2 < words.length ? words[i] + words[i + 1] + words[i + 2] : '']) {
       if (joined.length > 5 && !terms.has(`#${joined}`)) terms.set(`#${joined}`, 1);
+      if (joined.length > 5 && joined === words[i] + words[i + 1] && !terms.has(`${PAIR}${joined}`)) terms.set(`${PAIR}${joined}`, PAIR_WEIGHT);
     }
   }
   return terms;
@@ -78,6 +92,56 @@ export function searchableText(chunk: StoredChunk): string {
   // Names twice: a chunk is about what it declares more than about what it mentions.
   const names = chunk.symbols.join(' ');
   return `${chunk.context}\n${chunk.path}\n${names}\n${names}\n${chunk.text}`;
+}
+
+/** Most a chunk's score grows when the query names every part of its main symbol. */
+const NAME_BOOST = 0.3;
+
+/**
+ * How much of the chunk's name the query covers, 0..1: the share of the name's word parts that
+ * are query terms (by their weight, capped at 1), best over the names the chunk declares. A
+ * chunk called what the query describes ("slugify" for "make a slug") is what it asks for, more
+ * than one that only mentions those words.
+ */
+export function nameCoverage(chunk: StoredChunk, terms: ReadonlyMap<string, number>): number {
+  let best = 0;
+  for (const symbol of chunk.symbols) {
+    const last = symbol.slice(symbol.lastIndexOf('.') + 1);
+    const parts = tokenize(last).filter((t) => !t.startsWith('#') && !t.startsWith(PAIR));
+    if (parts.length === 0) continue;
+    let covered = 0;
+    for (const part of parts) covered += Math.min(1, terms.get(part) ?? 0);
+    best = Math.max(best, covered / parts.length);
+  }
+  return best;
+}
+
+/** Two chunks whose sets of tokens overlap this much (Jaccard) are copies of one piece of code. */
+export const DUPLICATE_SIMILARITY = 0.9;
+
+/**
+ * The first `k` of `ranked` with near-identical copies of a better-ranked chunk left out: a
+ * codebase that vendors or versions the same function (v3 and v4, a mini and a classic build)
+ * would otherwise fill the top ranks with one answer several times.
+ */
+export function withoutNearDuplicates(ranked: readonly ScoredChunk[], k: number): ScoredChunk[] {
+  const kept: ScoredChunk[] = [];
+  const keptTerms: Set<string>[] = [];
+  for (const hit of ranked) {
+    if (kept.length >= k) break;
+    const terms = new Set(tokenize(hit.chunk.text));
+    if (keptTerms.some((other) => jaccard(terms, other) >= DUPLICATE_SIMILARITY)) continue;
+    kept.push(hit);
+    keptTerms.push(terms);
+  }
+  return kept;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let both = 0;
+  for (const t of a) if (b.has(t)) both++;
+  return both / (a.size + b.size - both);
 }
 
 /** An empty memory index for vectors of `dimensions`. */
@@ -147,11 +211,12 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
       if (live === 0 || k <= 0) return [];
       if (scratch.length < docs.length) scratch = new Float32Array(docs.length * 2);
       const depth = Math.max(CANDIDATES, k);
+      const terms = withRelatedTerms(weightedQuery(query), (t) => bm25.related(t));
       let keyword: Scored[] = [];
       let vector: Scored[] = [];
       if (mode !== 'vector') {
         scratch.fill(0, 0, docs.length);
-        const touched = bm25.score(weightedQuery(query), isLive, scratch);
+        const touched = bm25.score(terms, isLive, scratch);
         keyword = topK(scratch, touched, depth);
       }
       if (mode !== 'keyword') {
@@ -160,13 +225,14 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
         vector = topK(scratch, touched, depth);
       }
       const wantsTests = TEST_WORDS.test(query);
-      return fuse(keyword, vector, mode, depth * 2)
+      const ranked = fuse(keyword, vector, mode, depth * 2)
         .map((s) => {
           const chunk = (docs[s.slot] as Doc).chunk;
-          return { chunk, score: s.score * (wantsTests ? 1 : pathPrior(chunk.path)) };
+          const prior = (wantsTests ? 1 : pathPrior(chunk.path)) * (mode === 'weighted' || mode === 'rrf' ? 1 + NAME_BOOST * nameCoverage(chunk, terms) : 1);
+          return { chunk, score: s.score * prior };
         })
-        .sort((a, b) => b.score - a.score)
-        .slice(0, k);
+        .sort((a, b) => b.score - a.score);
+      return withoutNearDuplicates(ranked, k);
     },
     get size() {
       return live;

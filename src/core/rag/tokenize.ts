@@ -34,6 +34,9 @@ const ALIASES: Readonly<Record<string, string>> = {
 // Two-word phrases that code writes as one name.
 const PHRASES: Readonly<Record<string, string>> = { 'regular expression': 'regex', 'regular expressions': 'regex', 'web token': 'jwt' };
 
+/** Marks a token made of two adjacent parts of a longer identifier (weaker than a whole name). */
+export const PAIR = '%';
+
 const WORD = /[A-Za-z][A-Za-z0-9_$]*|[0-9]+/g;
 // Splits "parseHTTPResponse2" into parse, HTTP, Response, 2.
 const SUBWORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
@@ -73,6 +76,14 @@ function tokensOfWord(word: string): string[] {
   if (parts.length > 1 && kept > 0) {
     const whole = word.replace(/[_$]/g, '').toLowerCase();
     if (whole.length > 3) out.push(`#${whole}`);
+  }
+  // Adjacent pairs of parts too: prose says "plain object" of isPlainObject and "error map" of
+  // customErrorMapFor; the query side joins adjacent words into the same PAIR form, weaker than a whole name.
+  if (parts.length > 2) {
+    for (let i = 0; i + 1 < parts.length; i++) {
+      const pair = (parts[i] + parts[i + 1]).toLowerCase();
+      if (pair.length > 5 && /^[a-z]/.test(pair)) out.push(`${PAIR}${pair}`);
+    }
   }
   // Acronyms whole: camel splitting reads "CIDRv6" as "CID" + "Rv"; "cidr" and "cidrv6" are what people type.
   if (/[A-Z]{2}/.test(word)) {
