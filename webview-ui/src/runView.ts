@@ -61,6 +61,12 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
     case 'run/started':
       run.request = event.request;
       run.engine = event.engine;
+      // A resumed run starts again under the same id: the stopped attempt's end no longer holds.
+      run.outcome = null;
+      run.wallMs = null;
+      run.summary = null;
+      run.error = null;
+      run.pause = null;
       break;
     case 'stage/started':
       run.stages.push({ stage: event.stage, state: 'running', durationMs: null });

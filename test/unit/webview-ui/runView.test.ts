@@ -51,6 +51,24 @@ describe('webview-ui/runView', () => {
     assert.equal(run.outcome, 'done');
   });
 
+  it('forgets the stopped attempt\'s end when the run starts again (Resume), keeping its atoms', () => {
+    const run = emptyRun('r');
+    const started: ProgressEvent = { type: 'run/started', runId: 'r', request: 'x', engine: 'v2' };
+    applyEvent(run, started, 0);
+    applyEvent(run, { type: 'waves/planned', runId: 'r', waveSizes: [2], atoms: 2, criticalPathMs: 1 }, 0);
+    applyEvent(run, atom('a', 0, 'passed'), 0);
+    applyEvent(run, { type: 'llm/pause', runId: 'r', reason: 'rate-limit', secondsLeft: 5, message: 'Rate limited.' }, 0);
+    applyEvent(run, { type: 'run/error', runId: 'r', code: 'cancelled', message: 'Stopped by the user.' }, 0);
+    applyEvent(run, { type: 'run/finished', runId: 'r', outcome: 'cancelled', wallMs: 10 }, 0);
+    applyEvent(run, summary, 0);
+    applyEvent(run, started, 100);
+    assert.deepEqual({ outcome: run.outcome, wallMs: run.wallMs, summary: run.summary, error: run.error, pause: run.pause },
+      { outcome: null, wallMs: null, summary: null, error: null, pause: null });
+    assert.equal(run.atoms.a?.status, 'passed', 'the atoms that passed before the stop stay passed');
+    applyEvent(run, { type: 'run/finished', runId: 'r', outcome: 'done', wallMs: 20 }, 200);
+    assert.equal(run.outcome, 'done');
+  });
+
   it('keeps the run/summary numbers without the envelope', () => {
     const run = applyEvent(emptyRun('r'), summary, 0);
     assert.equal(run.summary?.masterPlanId, 'mp-1');
