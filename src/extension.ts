@@ -18,9 +18,10 @@ import { ReviewState } from './host/review/reviewState';
 import { ProposedFileSystem } from './host/review/proposedFileSystem';
 import { PROPOSED_SCHEME } from './host/review/proposedUris';
 import { ReviewCodeLensProvider } from './host/review/reviewCodeLens';
-import { openReview, registerReviewCommands } from './host/review/reviewCommands';
+import { openReview, registerReviewCommands, type OpenedReview } from './host/review/reviewCommands';
 import { openContextFile } from './host/openContextFile';
 import { applyRun } from './host/review/applyRun';
+import { UndoneApplies } from './host/review/undoneApplies';
 import { masterPlanForRun } from './core/store/plans';
 import { ChatViewProvider, CHAT_VIEW_ID } from './webview/chatViewProvider';
 import { handlers } from './webview/handlers';
@@ -53,9 +54,15 @@ export function activate(context: vscode.ExtensionContext): MgeApi {
   const statusBar = new RunStatusBar(OPEN_CHAT_COMMAND);
   const review = new ReviewState();
   const proposedFs = new ProposedFileSystem(review);
-  const lenses = new ReviewCodeLensProvider(review);
   const runtime = new WorkspaceRuntime({ context, apiKey, settings, logger, review, emit: (event) => events.fire(event) });
-  const apply = (runId: string) => applyRun(review, runtime, runId, logger);
+  const lenses = new ReviewCodeLensProvider(review, (runId) => runtime.runs.isLive(runId));
+  const undone = new UndoneApplies(review, { forget: (runId, written, discarded) => runtime.forgetApplied(runId, written, discarded) }, logger);
+  const apply = (runId: string) => applyRun(review, runtime, undone, runId, logger);
+  // An Apply undone since is back in review before the review opens (the watcher may lag).
+  const reviewRun = async (runId?: string): Promise<OpenedReview> => {
+    await undone.check();
+    return openReview(review, runId);
+  };
   const promptForKey = (): Promise<boolean> => setApiKey(apiKey, logger);
 
   const chat = createChatSession({
@@ -69,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): MgeApi {
   const deps: HandlerDeps = {
     settings, apiKey, chat, logger, promptForKey,
     runs: runtime.runs,
-    openReview: (runId) => openReview(review, runId),
+    openReview: (runId) => reviewRun(runId),
     applyReview: apply,
     openContext: openContextFile,
     stateChanged: () => chatView.postStateChanged(),
@@ -77,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): MgeApi {
   const chatView = new ChatViewProvider(context.extensionUri, handlers, deps);
 
   context.subscriptions.push(
-    events, tree, statusBar, review, proposedFs, lenses, runtime, chatView,
+    events, tree, statusBar, review, proposedFs, lenses, runtime, undone, chatView,
     events.event((event) => {
       chatView.postEvent(event);
       tree.applyEvent(event);
@@ -85,12 +92,13 @@ export function activate(context: vscode.ExtensionContext): MgeApi {
       logEvent(logger, event);
       if (event.type === 'plan/ready') void showPlanInTree(runtime, tree, event.runId);
       if (event.type === 'run/finished') chatView.postStateChanged();
+      if (event.type === 'run/started' || event.type === 'run/finished') lenses.refresh();
     }),
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
     vscode.window.createTreeView(MASTERPLAN_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     vscode.workspace.registerFileSystemProvider(PROPOSED_SCHEME, proposedFs, { isReadonly: true, isCaseSensitive: true }),
     vscode.languages.registerCodeLensProvider(ReviewCodeLensProvider.selector, lenses),
-    ...registerReviewCommands(review, apply),
+    ...registerReviewCommands(review, reviewRun, apply),
     ...registerTreeCommands(tree, review, runtime),
     vscode.commands.registerCommand(SET_API_KEY_COMMAND, promptForKey),
     vscode.commands.registerCommand(OPEN_CHAT_COMMAND, openChat),

@@ -136,7 +136,7 @@ export function registerTreeCommands(tree: MasterplanTreeProvider, review: Revie
         await openProposalDiff(runId, relPath);
         return;
       }
-      void vscode.window.showInformationMessage(`MGE: ${relPath} has no proposal to show (not complete yet, failed, or already applied).`);
+      void vscode.window.showInformationMessage(`MGE: ${relPath} has no proposal to show (not complete yet, failed, already applied, or rejected and discarded at Apply).`);
     }),
     vscode.commands.registerCommand(TREE_COMMANDS.retry, async () => {
       if (!tree.runId) return;

@@ -120,12 +120,13 @@ export class WorkspaceRuntime implements vscode.Disposable {
     return unfinishedRuns(db).filter((run) => !this.runs.isLive(run.id));
   }
 
-  /** After a reload the review state is empty: put back proposed files not applied yet. */
+  /** After a reload the review state is empty: put back proposed files neither applied nor discarded. */
   private restoreProposals(db: StoreDatabase, run: RunRecord): void {
     if (this.runs.isLive(run.id) || this.deps.review.files(run.id).length > 0) return;
     const generation = createSqlGenerationStore(db, { now: () => Date.now() });
     const applied = generation.appliedFiles(run.id);
-    const pending = generation.proposals(run.id).filter((p) => p.status === 'proposed' && !applied.has(p.proposal.relPath));
+    const discarded = generation.discardedFiles(run.id);
+    const pending = generation.proposals(run.id).filter((p) => p.status === 'proposed' && !applied.has(p.proposal.relPath) && !discarded.has(p.proposal.relPath));
     if (pending.length > 0) this.deps.review.add(run.id, pending.map((p) => p.proposal));
   }
 
@@ -134,6 +135,24 @@ export class WorkspaceRuntime implements vscode.Disposable {
     const db = await this.database();
     const generation = createSqlGenerationStore(db, { now: () => Date.now() });
     for (const file of files) generation.recordApplied(runId, file.relPath, file.sha256);
+    await generation.flushNow();
+  }
+
+  /** Records files discarded at Apply (rejected whole), so a reload does not offer them again. */
+  async recordDiscarded(runId: string, relPaths: readonly string[]): Promise<void> {
+    if (relPaths.length === 0) return;
+    const db = await this.database();
+    const generation = createSqlGenerationStore(db, { now: () => Date.now() });
+    generation.recordDiscarded(runId, relPaths);
+    await generation.flushNow();
+  }
+
+  /** An Apply was undone: its files are proposals waiting for review again. */
+  async forgetApplied(runId: string, written: readonly string[], discarded: readonly string[]): Promise<void> {
+    const db = await this.database();
+    const generation = createSqlGenerationStore(db, { now: () => Date.now() });
+    generation.forgetApplied(runId, written);
+    generation.forgetDiscarded(runId, discarded);
     await generation.flushNow();
   }
 

@@ -100,6 +100,8 @@ export const applyResultSchema = z.discriminatedUnion('status', [
     applied: z.array(z.string()),
     skipped: z.array(z.string()),
     refused: z.array(z.object({ relPath: z.string(), reason: z.string() })),
+    /** Files the user rejected whole: they leave review with the apply, nothing is written. */
+    discarded: z.array(z.string()),
   }),
   /** The user closed the "files changed" question, or there was nothing to apply. */
   z.object({ status: z.literal('nothing'), message: z.string() }),
@@ -155,7 +157,7 @@ export const Requests = {
   /** Generates from a reviewed (possibly edited) plan; the edits are validated again first. */
   executePlan: request('plan/execute', z.object({ runId: z.string(), plan: masterPlanSchema }).strict(), executeResultSchema),
   /** Opens the diff review of a run's proposals in the editor. */
-  openReview: request('review/open', z.object({ runId: z.string() }).strict(), z.object({ files: z.number() })),
+  openReview: request('review/open', z.object({ runId: z.string() }).strict(), z.object({ files: z.number(), opened: z.string().nullable() })),
   /** Applies the accepted proposals of a run as one edit (one undo). */
   applyReview: request('review/apply', z.object({ runId: z.string() }).strict(), applyResultSchema),
   /** Switches the panel to a conversation (null: a new, empty one). */

@@ -14,8 +14,8 @@ export interface HandlerDeps {
   readonly logger: Logger;
   /** Runs "MGE: Set Anthropic API Key" and tells whether a key is stored afterwards. */
   readonly promptForKey: () => Promise<boolean>;
-  /** Opens the diff review of a run; resolves with how many files it has. */
-  readonly openReview: (runId: string) => Promise<number>;
+  /** Opens the diff review of a run; resolves with how many files it has and the one opened. */
+  readonly openReview: (runId: string) => Promise<{ files: number; opened: string | null }>;
   /** Applies the accepted proposals of a run (one WorkspaceEdit). */
   readonly applyReview: (runId: string) => Promise<ApplyResult>;
   /** Opens a retrieved snippet in the editor, refusing files outside the workspace and the bundled examples. */

@@ -3,7 +3,8 @@
  * API (scenario by-request; these runs answer as flaky-atoms: a small unit-conversion library of
  * 8 tasks and ~50 atoms, four of which are wrong on their first attempts):
  * "Generate from Description" to proposals, the `mge-proposed:` review with per-atom and per-file
- * accept/reject, "Apply accepted" as one edit and one undo, plan review with an edited plan (and
+ * accept/reject, "Apply accepted" as one edit and one undo (which puts the proposals back in
+ * review), Apply refused while the run generates, plan review with an edited plan (and
  * a cycle refused), the V2 toggle routing to V1, and a rejected key.
  */
 import * as assert from 'node:assert/strict';
@@ -233,13 +234,17 @@ describe('MGE generates, reviews and applies in the real host (fake API)', funct
       assert.deepEqual([...result.applied].sort(), accepted);
       assert.deepEqual(result.skipped, []);
       assert.deepEqual(result.refused, []);
+      assert.deepEqual(result.discarded, ['README.md'], 'the file rejected whole is discarded by the apply');
       for (const f of accepted) assert.equal(await readDisk(workspaceUri(f)), expected.get(f), `${f} on disk is the reviewed proposal`);
       assert.equal(await readDisk(workspaceUri('README.md')), undefined, 'the rejected file is not written');
       const onDisk = await readDisk(workspaceUri(FILE));
       assert.equal(onDisk, decided);
       assert.equal((onDisk ?? '').match(/@atom /g)?.length, 2, 'two placeholders in the file with two rejected atoms');
       const run = await runInfo(api, runId);
-      assert.equal(run.pendingProposals, 1, 'only the rejected file is left in review');
+      assert.equal(run.pendingProposals, 0, 'nothing is left in review: the rejected file left with the apply');
+      assert.deepEqual(await codeLenses(runId, 'README.md').catch(() => []), [], 'no Accept/Reject lenses for the discarded file');
+      const again = await withTimeout(vscode.commands.executeCommand<ApplyResult>('mge.review.applyAccepted', runId), 10_000, 'a second mge.review.applyAccepted');
+      assert.equal(again.status, 'nothing', 'a second Apply has nothing left to do');
     });
 
     it('one undo takes the whole apply back', async () => {
@@ -257,6 +262,19 @@ describe('MGE generates, reviews and applies in the real host (fake API)', funct
       assert.deepEqual(left, []);
       for (const f of files) assert.equal(await readDisk(workspaceUri(f)), undefined, `${f} is deleted, not just emptied`);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('the undone apply puts its proposals back in review, with the decisions they had', async () => {
+      const started = Date.now();
+      const info = await eventually(async () => {
+        const run = await runInfo(api, runId);
+        return run.pendingProposals === files.length ? run : undefined;
+      }, 10_000, `every file of the undone apply back in review (${files.length})`);
+      log(`      after the undo: ${info.pendingProposals} files back in review (${Date.now() - started} ms into this check)`);
+      assert.equal(await proposed(runId, FILE), decided, 'the rejected atoms are still rejected');
+      const readme = await codeLenses(runId, 'README.md');
+      assert.ok(readme.some((l) => l.command?.command === 'mge.review.acceptFile'), 'README.md is still rejected (it offers Accept file)');
+      for (const f of files) assert.equal(await readDisk(workspaceUri(f)), undefined, `${f} is not written again`);
     });
   });
 
@@ -406,6 +424,51 @@ describe('MGE generates, reviews and applies in the real host (fake API)', funct
         assert.equal(finished.outcome, 'done');
         assert.ok(summary?.type === 'run/summary' && summary.atomsPassed === summary.atoms && summary.atoms === before.atoms, 'every atom passed after the resume');
         assert.equal((await runInfo(api, sent.runId)).pendingProposals, summary?.type === 'run/summary' ? summary.filesProposed.length : -1);
+      } finally {
+        subscription.dispose();
+      }
+    });
+  });
+
+  describe('Apply while a run generates', () => {
+    before(async () => {
+      await setSetting('reviewPlanBeforeExecution', false);
+    });
+    after(async () => {
+      await setSetting('reviewPlanBeforeExecution', undefined);
+    });
+
+    it('is refused with the reason until the run ends (command and panel), nothing written', async () => {
+      let target: string | undefined;
+      let during: Promise<{ command: ApplyResult; panel: ApplyResult; live: boolean; pending: number }> | undefined;
+      // Asked as soon as an atom of the last wave passes: earlier files are proposed, the run goes on.
+      const subscription = api.onEvent((event) => {
+        if (during !== undefined || event.runId !== target || event.type !== 'atom/status' || event.status !== 'passed') return;
+        const waves = recorder.of(event.runId).find((e) => e.type === 'waves/planned');
+        if (waves?.type !== 'waves/planned' || event.wave !== waves.waveSizes.length - 1) return;
+        const runId = event.runId;
+        during = (async () => {
+          const [command, panel] = await Promise.all([
+            Promise.resolve(vscode.commands.executeCommand<ApplyResult>('mge.review.applyAccepted', runId)),
+            api.request('review/apply', { runId }) as Promise<ApplyResult>,
+          ]);
+          const run = await runInfo(api, runId);
+          return { command, panel, live: run.live, pending: run.pendingProposals };
+        })();
+      });
+      try {
+        target = await generate(request('apply while generating'));
+        await recorder.next(target, 'run/finished');
+        assert.ok(during, 'an atom of the last wave passed');
+        const seen = await during;
+        log(`      apply during the run (${seen.pending} files proposed so far, live ${seen.live}): ${JSON.stringify(seen.command)}`);
+        for (const result of [seen.command, seen.panel]) {
+          assert.equal(result.status, 'nothing');
+          assert.match(result.status === 'nothing' ? result.message : '', /still generating: Apply once it ends/);
+        }
+        const summary = await recorder.next(target, 'run/summary', 1000);
+        for (const f of summary.filesProposed) assert.equal(await readDisk(workspaceUri(f)), undefined, `${f} not written`);
+        assert.equal((await runInfo(api, target)).pendingProposals, summary.filesProposed.length, 'every proposal waits for review after the run');
       } finally {
         subscription.dispose();
       }

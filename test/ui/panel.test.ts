@@ -104,6 +104,10 @@ describe('chat panel front end (chromium, fake host)', function () {
     await page.getByText('$0.2113').waitFor();
     await page.getByText('1 retry').waitFor();
     await page.getByRole('button', { name: 'Stop run' }).waitFor();
+    // Files proposed while the run goes: Apply is there but waits for the end (not final yet).
+    await withHost(page, (host) => host.updateRun('gen1', { pendingProposals: 2 }));
+    await page.getByText('Apply is available once the run ends; Stop it to apply what is proposed so far.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Apply accepted changes' }).getAttribute('disabled'), '', 'Apply is disabled while the run goes');
     console.log(`      ${await shot(page, 'waves-dark')}`);
     await withHost(page, (host, events) => host.emit(events), generateEndEvents());
     await withHost(page, (host) => host.updateRun('gen1', { status: 'done', live: false, pendingProposals: 6 }));
@@ -115,9 +119,9 @@ describe('chat panel front end (chromium, fake host)', function () {
     assert.equal(await page.getByRole('button', { name: 'Stop run' }).count(), 0);
     console.log(`      ${await shot(page, 'summary-dark')}`);
     await page.getByRole('button', { name: 'Review changes, 6 files' }).click();
-    await page.getByText('Opened 6 files for review in the editor.').waitFor();
+    await page.getByText('Opened the diff of src/domain/task.ts in the editor (6 proposed files; Review again for another): accept or reject each atom, or the whole file, with the buttons above its code, then Apply.').waitFor();
     await page.getByRole('button', { name: 'Apply accepted changes' }).click();
-    await page.getByText('Applied 2 files, skipped 1 file, refused 1 file.').waitFor();
+    await page.getByText('Applied 2 files, skipped 1 file, refused 1 file, discarded 1 file you rejected.').waitFor();
     await page.getByText('You changed it after the proposal was made.').waitFor();
     console.log(`      ${await shot(page, 'applied-dark')}`);
     assert.deepEqual(errors, []);

@@ -12,9 +12,11 @@ export interface RunActions {
   readonly reviewPlan: boolean;
   readonly reviewChanges: boolean;
   readonly apply: boolean;
+  /** Apply is shown but waits: the run still generates, and what it proposes so far is not final. */
+  readonly applyWaits: boolean;
 }
 
-/** Stop while driven; Resume once nobody drives an unfinished run; Review/Apply while proposals wait. */
+/** Stop while driven; Resume once nobody drives an unfinished run; Review/Apply while proposals wait (Apply once the run ends). */
 export function runActions(meta: RunMeta, view: RunView): RunActions {
   const finished = view.outcome !== null;
   const unfinished = meta.status === 'running' || meta.status === 'failed' || meta.status === 'cancelled';
@@ -25,6 +27,9 @@ export function runActions(meta: RunMeta, view: RunView): RunActions {
     reviewPlan: meta.awaitingReview && !meta.live,
     reviewChanges: meta.pendingProposals > 0,
     apply: meta.pendingProposals > 0,
+    // As Cline and Copilot do, the edit lands once it is complete: a resumed or running run may
+    // still propose files the applied ones need (the host refuses the apply too).
+    applyWaits: meta.pendingProposals > 0 && meta.live && !finished,
   };
 }
 

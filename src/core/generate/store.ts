@@ -93,6 +93,13 @@ export interface GenerationStore {
   /** For the EditSink: `path` was written with content of this sha256. */
   recordApplied(runId: string, path: string, contentSha256: string): void;
   appliedFiles(runId: string): Map<string, string>;
+  /** The apply of these files was undone (they are back in review). */
+  forgetApplied(runId: string, paths: readonly string[]): void;
+  /** Proposed files the user rejected whole and discarded at Apply (never offered again). */
+  recordDiscarded(runId: string, paths: readonly string[]): void;
+  discardedFiles(runId: string): Set<string>;
+  /** The apply that discarded these files was undone (they are back in review). */
+  forgetDiscarded(runId: string, paths: readonly string[]): void;
   usageByModel(runId: string): ModelUsage[];
   flushNow(): Promise<void>;
 }

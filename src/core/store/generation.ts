@@ -140,6 +140,24 @@ export function createSqlGenerationStore(db: StoreDatabase, clock: Pick<Clock, '
     appliedFiles(runId) {
       return new Map(db.all('SELECT path, content_sha256 FROM applied_files WHERE run_id = ?', [runId]).map((r) => [str(r, 'path'), str(r, 'content_sha256')]));
     },
+    forgetApplied(runId, paths) {
+      db.transaction(() => {
+        for (const path of paths) db.run('DELETE FROM applied_files WHERE run_id = ? AND path = ?', [runId, path]);
+      });
+    },
+    recordDiscarded(runId, paths) {
+      db.transaction(() => {
+        for (const path of paths) db.run('INSERT OR REPLACE INTO discarded_files (run_id, path, discarded_at) VALUES (?, ?, ?)', [runId, path, clock.now()]);
+      });
+    },
+    discardedFiles(runId) {
+      return new Set(db.all('SELECT path FROM discarded_files WHERE run_id = ?', [runId]).map((r) => str(r, 'path')));
+    },
+    forgetDiscarded(runId, paths) {
+      db.transaction(() => {
+        for (const path of paths) db.run('DELETE FROM discarded_files WHERE run_id = ? AND path = ?', [runId, path]);
+      });
+    },
     usageByModel(runId) {
       return db
         .all(

@@ -234,6 +234,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE llm_calls ADD COLUMN context_json TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'proposed files the user rejected and discarded at Apply',
+    sql: `
+      CREATE TABLE discarded_files (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        discarded_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, path)
+      );
+    `,
+  },
 ];
 
 /** The schema version (user_version) of an open database. */

@@ -5,6 +5,8 @@ import type { ReviewState } from './reviewState';
 
 export interface ApplyOutcome {
   readonly applied: readonly string[];
+  /** What each applied file held before (undefined: it did not exist), to tell when the edit is undone. */
+  readonly before: ReadonlyMap<string, string | undefined>;
   readonly skipped: readonly string[];
   readonly refused: readonly { readonly relPath: string; readonly reason: string }[];
 }
@@ -44,8 +46,10 @@ export async function applyAccepted(review: ReviewState, runId: string, root: vs
   }
   const edit = new vscode.WorkspaceEdit();
   const applied: string[] = [];
+  const before = new Map<string, string | undefined>();
   for (const target of targets) {
     if (skip.has(target.relPath)) continue;
+    before.set(target.relPath, target.current);
     if (target.current === undefined) {
       edit.createFile(target.uri, { contents: new TextEncoder().encode(target.content), ignoreIfExists: false });
     } else {
@@ -63,7 +67,7 @@ export async function applyAccepted(review: ReviewState, runId: string, root: vs
   }));
   for (const r of refused) logger.warn(`Refused to write ${r.relPath}: ${r.reason}`);
   logger.info(`Applied ${applied.length} file(s) of run ${runId}; skipped ${skip.size}; refused ${refused.length}.`);
-  return { applied, skipped: [...skip], refused };
+  return { applied, before, skipped: [...skip], refused };
 }
 
 async function readCurrent(uri: vscode.Uri): Promise<string | undefined> {

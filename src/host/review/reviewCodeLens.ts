@@ -13,15 +13,21 @@ export const REVIEW_COMMANDS = {
 
 /**
  * Accept / reject lenses on the proposed side of the review diff: one pair per atom, at its first
- * line, and one row for the whole file with "Apply accepted" at the top.
+ * line, and one row for the whole file with "Apply accepted" at the top (a note instead while
+ * the run still generates: its proposals are not final).
  */
 export class ReviewCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly review: ReviewState) {
+  constructor(private readonly review: ReviewState, private readonly isLive: (runId: string) => boolean) {
     this.subscription = review.onDidChange(() => this.emitter.fire());
+  }
+
+  /** The run started or ended: the Apply lens changes. */
+  refresh(): void {
+    this.emitter.fire();
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -37,7 +43,9 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider, vscode.D
       accepted
         ? new vscode.CodeLens(top, { title: 'Reject file', command: REVIEW_COMMANDS.rejectFile, arguments: [runId, relPath] })
         : new vscode.CodeLens(top, { title: 'Accept file', command: REVIEW_COMMANDS.acceptFile, arguments: [runId, relPath] }),
-      new vscode.CodeLens(top, { title: '$(check-all) Apply accepted', command: REVIEW_COMMANDS.applyAccepted, arguments: [runId] }),
+      this.isLive(runId)
+        ? new vscode.CodeLens(top, { title: '$(watch) Still generating: Apply once the run ends', command: '' })
+        : new vscode.CodeLens(top, { title: '$(check-all) Apply accepted', command: REVIEW_COMMANDS.applyAccepted, arguments: [runId] }),
     ];
     if (!accepted) return lenses;
     const composed = this.review.composed(runId, relPath);

@@ -39,37 +39,46 @@ async function offerDiffCodeLens(): Promise<void> {
   if (choice) await config.update('codeLens', true, vscode.ConfigurationTarget.Global);
 }
 
-/** Registers the review commands; `apply` applies a run's accepted proposals (shared with the panel). */
-export function registerReviewCommands(review: ReviewState, apply: (runId: string) => Promise<ApplyResult>): vscode.Disposable[] {
+/** Registers the review commands; `open` and `apply` are shared with the panel. */
+export function registerReviewCommands(review: ReviewState, open: (runId?: string) => Promise<OpenedReview>, apply: (runId: string) => Promise<ApplyResult>): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(REVIEW_COMMANDS.acceptAtom, (runId: string, relPath: string, atomId: string) => review.setAtom(runId, relPath, atomId, 'accepted')),
     vscode.commands.registerCommand(REVIEW_COMMANDS.rejectAtom, (runId: string, relPath: string, atomId: string) => review.setAtom(runId, relPath, atomId, 'rejected')),
     vscode.commands.registerCommand(REVIEW_COMMANDS.acceptFile, (runId: string, relPath: string) => review.setFile(runId, relPath, 'accepted')),
     vscode.commands.registerCommand(REVIEW_COMMANDS.rejectFile, (runId: string, relPath: string) => review.setFile(runId, relPath, 'rejected')),
-    vscode.commands.registerCommand(REVIEW_COMMANDS.open, (runId?: string) => openReview(review, runId)),
+    vscode.commands.registerCommand(REVIEW_COMMANDS.open, (runId?: string) => open(runId)),
     vscode.commands.registerCommand(REVIEW_COMMANDS.applyAccepted, async (runId?: string) => {
       const id = runId ?? review.runIds().at(-1);
       if (!id) {
         void vscode.window.showInformationMessage('MGE: nothing to apply.');
         return undefined;
       }
-      return apply(id);
+      const result = await apply(id);
+      // The panel shows its own answer; from the palette or a CodeLens this is the only one.
+      if (result.status === 'nothing') void vscode.window.showInformationMessage(`MGE: ${result.message}`);
+      return result;
     }),
   ];
 }
 
-/** Opens the diff of a run's only file, or asks which file; resolves with the run's file count. */
-export async function openReview(review: ReviewState, runId?: string): Promise<number> {
+/** What Review did: how many files wait for review, and the one whose diff it opened (none: the pick was dismissed). */
+export interface OpenedReview {
+  readonly files: number;
+  readonly opened: string | null;
+}
+
+/** Opens the diff of a run's only file, or asks which file. */
+export async function openReview(review: ReviewState, runId?: string): Promise<OpenedReview> {
   const id = runId ?? review.runIds().at(-1);
   const files = id ? review.files(id) : [];
   if (!id || files.length === 0) {
     void vscode.window.showInformationMessage('MGE: nothing to review yet.');
-    return 0;
+    return { files: 0, opened: null };
   }
   const pick = files.length === 1 ? files[0].proposal.relPath : (await vscode.window.showQuickPick(
-    files.map((f) => ({ label: f.proposal.relPath, description: `${f.proposal.atoms.length} atoms${f.proposal.baseContent === undefined ? ', new file' : ''}` })),
+    files.map((f) => ({ label: f.proposal.relPath, description: `${f.proposal.atoms.length} atoms${f.proposal.baseContent === undefined ? ', new file' : ''}${f.decision === 'rejected' ? ', rejected' : ''}` })),
     { title: 'MGE: review proposed files', placeHolder: 'Pick a file to see its diff' },
   ))?.label;
   if (pick) await openProposalDiff(id, pick);
-  return files.length;
+  return { files: files.length, opened: pick ?? null };
 }

@@ -31,6 +31,16 @@ export class ReviewState implements vscode.Disposable {
     this.changed.fire({ runId, relPath: null });
   }
 
+  /** Puts files back with the decisions they had (an Apply that was undone). */
+  restore(files: readonly ReviewFile[]): void {
+    for (const file of files) {
+      const run = this.runs.get(file.runId) ?? new Map<string, ReviewFile>();
+      run.set(file.proposal.relPath, file);
+      this.runs.set(file.runId, run);
+    }
+    for (const runId of new Set(files.map((f) => f.runId))) this.changed.fire({ runId, relPath: null });
+  }
+
   runIds(): string[] {
     return [...this.runs.keys()];
   }
@@ -61,7 +71,7 @@ export class ReviewState implements vscode.Disposable {
     return composeProposal(file.proposal, file.decisions);
   }
 
-  /** Forgets some files of a run (applied). */
+  /** Forgets some files of a run (applied, or rejected and discarded by the apply). */
   remove(runId: string, relPaths: readonly string[]): void {
     const files = this.runs.get(runId);
     if (!files) return;

@@ -28,7 +28,7 @@ export class FakeHost {
   readonly failing: Record<string, string> = {};
   /** Answers plan/execute gives, first to last; then 'started'. */
   readonly executeAnswers: ExecuteResult[] = [];
-  applyAnswer: ApplyResult = { status: 'applied', applied: ['src/domain/task.ts', 'src/domain/user.ts'], skipped: ['src/http/routes.ts'], refused: [{ relPath: 'src/repo/memory.ts', reason: 'You changed it after the proposal was made.' }] };
+  applyAnswer: ApplyResult = { status: 'applied', applied: ['src/domain/task.ts', 'src/domain/user.ts'], skipped: ['src/http/routes.ts'], refused: [{ relPath: 'src/repo/memory.ts', reason: 'You changed it after the proposal was made.' }], discarded: ['src/http/legacy.ts'] };
   /** Requests held unanswered until release(), to see the panel while it waits. */
   readonly held = new Set<string>();
   private readonly waiting: Array<() => void> = [];
@@ -67,7 +67,7 @@ export class FakeHost {
       case 'plan/execute': return this.execute(String(p.runId));
       case 'run/stop': return { stopped: true };
       case 'run/resume': return { status: 'started', runId: p.runId };
-      case 'review/open': return { files: this.run(String(p.runId))?.pendingProposals ?? 0 };
+      case 'review/open': return { files: this.run(String(p.runId))?.pendingProposals ?? 0, opened: 'src/domain/task.ts' };
       case 'review/apply': return this.applyAnswer;
       case 'conversation/select': return this.select(p.conversationId as string | null);
       case 'chat/send': return this.send(String(p.text));

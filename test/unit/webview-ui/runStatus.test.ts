@@ -25,9 +25,17 @@ describe('webview-ui/runStatus', () => {
 
   it('offers Review plan while the plan waits, Review and Apply while proposals wait', () => {
     const plan = runActions(meta({ kind: 'plan', live: false, status: 'done', awaitingReview: true }), emptyRun('r'));
-    assert.deepEqual(plan, { stop: false, resume: false, reviewPlan: true, reviewChanges: false, apply: false });
+    assert.deepEqual(plan, { stop: false, resume: false, reviewPlan: true, reviewChanges: false, apply: false, applyWaits: false });
     const done = runActions(meta({ live: false, status: 'done', pendingProposals: 3 }), emptyRun('r'));
     assert.equal(done.reviewChanges && done.apply, true);
+    assert.equal(done.applyWaits, false);
+  });
+
+  it('shows Apply but makes it wait while the run still generates (its proposals are not final)', () => {
+    const going = runActions(meta({ live: true, status: 'running', pendingProposals: 2 }), emptyRun('r'));
+    assert.deepEqual({ apply: going.apply, applyWaits: going.applyWaits, reviewChanges: going.reviewChanges }, { apply: true, applyWaits: true, reviewChanges: true });
+    const ended = runActions(meta({ live: true, status: 'running', pendingProposals: 2 }), { ...emptyRun('r'), outcome: 'done' });
+    assert.equal(ended.applyWaits, false, 'a run that reported its end is not waited for while its session closes');
   });
 
   it('reads state as an icon and words, never colour alone', () => {

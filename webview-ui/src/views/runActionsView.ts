@@ -27,8 +27,9 @@ export function renderActionRow(actions: RunActions, pendingProposals: number, b
       @click=${on.resume}>${busy === 'resume' ? 'Resuming…' : 'Resume'}</vscode-button>` : nothing}
     ${actions.reviewChanges ? html`<vscode-button secondary icon="diff" aria-label="Review changes, ${files}" ?disabled=${busy !== null}
       @click=${on.reviewChanges}>Review (${files})</vscode-button>` : nothing}
-    ${actions.apply ? html`<vscode-button icon="check-all" aria-label="Apply accepted changes" ?disabled=${busy !== null}
-      @click=${on.apply}>${busy === 'apply' ? 'Applying…' : 'Apply'}</vscode-button>` : nothing}
+    ${actions.apply ? html`<vscode-button icon="check-all" aria-label="Apply accepted changes" ?disabled=${busy !== null || actions.applyWaits}
+      aria-describedby=${actions.applyWaits ? 'apply-waits' : nothing} @click=${on.apply}>${busy === 'apply' ? 'Applying…' : 'Apply'}</vscode-button>` : nothing}
+    ${actions.applyWaits ? html`<span class="muted apply-waits" id="apply-waits">Apply is available once the run ends; Stop it to apply what is proposed so far.</span>` : nothing}
   </div>`;
 }
 
@@ -40,12 +41,14 @@ export function renderApplyResult(result: ApplyResult): TemplateResult {
   const n = (k: number): string => `${k} ${k === 1 ? 'file' : 'files'}`;
   return html`<div class="apply-result ${result.refused.length > 0 ? 'error' : 'note'}" role="status" tabindex="-1">
     <p><vscode-icon name=${result.refused.length > 0 ? 'warning' : 'pass'} aria-hidden="true"></vscode-icon>
-      Applied ${n(result.applied.length)}, skipped ${n(result.skipped.length)}, refused ${n(result.refused.length)}.
-      ${result.applied.length > 0 ? html`<span class="muted">Applied as one edit: one Undo takes it back.</span>` : nothing}</p>
+      Applied ${n(result.applied.length)}, skipped ${n(result.skipped.length)}, refused ${n(result.refused.length)}${result.discarded.length > 0 ? `, discarded ${n(result.discarded.length)} you rejected` : ''}.
+      ${result.applied.length > 0 ? html`<span class="muted">Applied as one edit: one Undo takes it back, and puts the proposals back in review.</span>` : nothing}</p>
     ${result.applied.length > 0 ? html`<details><summary>Applied (${result.applied.length})</summary>
       <ul>${result.applied.map((f) => html`<li><code>${f}</code></li>`)}</ul></details>` : nothing}
-    ${result.skipped.length > 0 ? html`<details><summary>Skipped (${result.skipped.length})</summary>
+    ${result.skipped.length > 0 ? html`<details><summary>Skipped (${result.skipped.length}, still in review)</summary>
       <ul>${result.skipped.map((f) => html`<li><code>${f}</code></li>`)}</ul></details>` : nothing}
+    ${result.discarded.length > 0 ? html`<details><summary>Discarded (${result.discarded.length})</summary>
+      <ul>${result.discarded.map((f) => html`<li><code>${f}</code></li>`)}</ul></details>` : nothing}
     ${result.refused.length > 0 ? html`<ul class="refused">${result.refused.map((r) => html`<li>
       <vscode-icon name="error" aria-hidden="true"></vscode-icon><code>${r.relPath}</code>: ${r.reason}</li>`)}</ul>` : nothing}
   </div>`;

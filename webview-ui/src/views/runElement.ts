@@ -33,6 +33,18 @@ export function outcomeText(outcome: string, wallMs: number | null): string {
   return `${OUTCOME_WORDS[outcome] ?? outcome}${wallMs !== null ? ` after ${formatMs(wallMs)}` : ''}.`;
 }
 
+/** What Review did and what the user can do next (the diff's buttons, then Apply). */
+export function reviewText(result: { files: number; opened: string | null }): string {
+  const { files, opened } = result;
+  if (files === 0) return 'Nothing is waiting for review.';
+  const count = `${files} proposed ${files === 1 ? 'file' : 'files'}`;
+  const next = 'accept or reject each atom, or the whole file, with the buttons above its code, then Apply';
+  if (opened === null) return `${count} ${files === 1 ? 'waits' : 'wait'} for review: pick one with Review to see its diff, ${next}.`;
+  return files === 1
+    ? `Opened the diff of ${opened} in the editor: ${next}.`
+    : `Opened the diff of ${opened} in the editor (${count}; Review again for another): ${next}.`;
+}
+
 /** Text of a failed request, for an alert. */
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -137,8 +149,7 @@ export class MgeRun extends LitElement {
       if (this.planFetch.status !== 'ready') void this.loadPlan();
     },
     reviewChanges: () => void this.act('review', async (rpc, runId) => {
-      const { files } = await rpc.request(Requests.openReview, { runId });
-      this.message = { tone: 'info', text: `Opened ${files} ${files === 1 ? 'file' : 'files'} for review in the editor.` };
+      this.message = { tone: 'info', text: reviewText(await rpc.request(Requests.openReview, { runId })) };
       this.focusNext = '.run-message';
     }),
     apply: () => void this.act('apply', async (rpc, runId) => {
