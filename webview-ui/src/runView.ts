@@ -36,6 +36,8 @@ export interface RunView {
   waves: WaveView[];
   atoms: Record<string, AtomView>;
   pause: { reason: string; until: number; message: string } | null;
+  /** The last time a 429/529 made the run start fewer calls at once (it grows back as calls succeed). */
+  slowdown: { reason: 'rate-limit' | 'overloaded'; concurrency: number; message: string } | null;
   cost: { inputTokens: number; outputTokens: number; cacheReadTokens: number; costUsd: number; cacheSavingsUsd: number } | null;
   error: { code: string; message: string } | null;
   summary: RunSummary | null;
@@ -50,7 +52,7 @@ export interface RunView {
 export function emptyRun(runId: string): RunView {
   return {
     runId, request: '', engine: 'v2', stages: [], discovery: null, plan: null, waves: [], atoms: {},
-    pause: null, cost: null, error: null, summary: null, outcome: null, wallMs: null, criticalPathMs: null,
+    pause: null, slowdown: null, cost: null, error: null, summary: null, outcome: null, wallMs: null, criticalPathMs: null,
     context: emptyContextUsed(),
   };
 }
@@ -67,6 +69,7 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
       run.summary = null;
       run.error = null;
       run.pause = null;
+      run.slowdown = null;
       break;
     case 'stage/started':
       run.stages.push({ stage: event.stage, state: 'running', durationMs: null });
@@ -85,6 +88,9 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
       break;
     case 'llm/pause':
       run.pause = event.secondsLeft > 0 ? { reason: event.reason, until: now + event.secondsLeft * 1000, message: event.message } : null;
+      break;
+    case 'llm/slowdown':
+      run.slowdown = { reason: event.reason, concurrency: event.concurrency, message: event.message };
       break;
     case 'cost/update':
       run.cost = {
@@ -119,6 +125,7 @@ export function applyEvent(run: RunView, event: ProgressEvent, now: number): Run
       run.outcome = event.outcome;
       run.wallMs = event.wallMs;
       run.pause = null;
+      run.slowdown = null;
       break;
   }
   return run;

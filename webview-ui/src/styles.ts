@@ -61,13 +61,15 @@ export const panelStyles = css`
   .failed { color: var(--vscode-errorForeground); }
   .atom-counts { display: flex; flex-wrap: wrap; gap: 2px 6px; margin: 0; }
   .failed-atoms ul, .files ul, .apply-result ul { margin: 4px 0; padding-left: 18px; }
-  .pause { display: flex; gap: 6px; align-items: center; margin: 0; color: var(--vscode-editorWarning-foreground); }
+  .pause, .slowdown { display: flex; gap: 6px; align-items: center; margin: 0; color: var(--vscode-editorWarning-foreground); }
   .countdown { font-variant-numeric: tabular-nums; }
   .cost { display: flex; gap: 6px; align-items: center; margin: 0; }
   .summary h4 { margin: 4px 0; display: flex; gap: 6px; align-items: center; }
   .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; }
   .facts dt { color: var(--vscode-descriptionForeground); }
   .facts dd { margin: 0; }
+  .levels ul { margin: 0; padding: 0; list-style: none; }
+  .levels .skip-reasons li { padding-left: 1em; text-indent: -1em; }
   .outcome { margin: 0; }
 
   .plan-editor { display: flex; flex-direction: column; gap: 8px; border-top: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding-top: 8px; }

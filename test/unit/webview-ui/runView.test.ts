@@ -51,6 +51,15 @@ describe('webview-ui/runView', () => {
     assert.equal(run.outcome, 'done');
   });
 
+  it('keeps the last slowdown (fewer calls at once) while the run goes and drops it at the end', () => {
+    const run = emptyRun('r');
+    applyEvent(run, { type: 'llm/slowdown', runId: 'r', reason: 'overloaded', concurrency: 16, message: 'API overloaded, slowing down: 16 calls at a time.' }, 0);
+    applyEvent(run, { type: 'llm/slowdown', runId: 'r', reason: 'overloaded', concurrency: 8, message: 'API overloaded, slowing down: 8 calls at a time.' }, 0);
+    assert.deepEqual(run.slowdown, { reason: 'overloaded', concurrency: 8, message: 'API overloaded, slowing down: 8 calls at a time.' });
+    applyEvent(run, { type: 'run/finished', runId: 'r', outcome: 'done', wallMs: 10 }, 0);
+    assert.equal(run.slowdown, null);
+  });
+
   it('forgets the stopped attempt\'s end when the run starts again (Resume), keeping its atoms', () => {
     const run = emptyRun('r');
     const started: ProgressEvent = { type: 'run/started', runId: 'r', request: 'x', engine: 'v2' };

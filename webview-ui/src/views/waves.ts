@@ -8,7 +8,7 @@ const PAUSE_WORDS: Record<string, string> = {
 
 /** Live progress: rate-limit countdown, a bar per wave, atom counts and failures, tokens and cost. */
 export function renderProgress(run: RunView, now: number): TemplateResult {
-  return html`${renderPause(run, now)}${run.waves.length > 0 ? renderWaves(run) : nothing}${renderAtoms(run)}${renderCost(run)}`;
+  return html`${renderPause(run, now)}${renderSlowdown(run)}${run.waves.length > 0 ? renderWaves(run) : nothing}${renderAtoms(run)}${renderCost(run)}`;
 }
 
 function renderPause(run: RunView, now: number): TemplateResult | typeof nothing {
@@ -17,6 +17,13 @@ function renderPause(run: RunView, now: number): TemplateResult | typeof nothing
   return html`<p class="pause" role="status"><vscode-icon name="watch" aria-hidden="true"></vscode-icon>
     <span><strong>${PAUSE_WORDS[run.pause.reason] ?? 'Paused'}:</strong> ${run.pause.message}
     ${left > 0 ? html`Retrying in <span class="countdown">${left} s</span>.` : 'Retrying now.'}</span></p>`;
+}
+
+// Not a countdown: the run keeps going, only fewer calls at once, so the user knows why waves slowed.
+function renderSlowdown(run: RunView): TemplateResult | typeof nothing {
+  if (!run.slowdown || run.outcome) return nothing;
+  return html`<p class="slowdown" role="status"><vscode-icon name="dashboard" aria-hidden="true"></vscode-icon>
+    <span><strong>${run.slowdown.reason === 'overloaded' ? 'The API is overloaded' : 'Rate limited'}:</strong> ${run.slowdown.message}</span></p>`;
 }
 
 function renderWaves(run: RunView): TemplateResult {
