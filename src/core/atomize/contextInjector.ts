@@ -9,10 +9,14 @@
  * In Python and JavaScript a class's attributes exist only once its initializer assigns them, so
  * every other method's atom also depends on the atoms of its class's initializers (`__init__`,
  * `setUp`, `setUpClass`, `constructor`...): they are checked with the attributes in place.
+ * A test case's atom (level 5 runs it) also depends on its file's helpers and setup hooks and
+ * on every atom of the run files it imports, directly or not, that its task can see: when it
+ * runs, the code under test is complete.
  */
 import type { LanguageId } from '../parse/languages';
 import type { DeclaredSymbol, ImportInfo } from '../parse/symbols';
 import { resolveModule } from './resolveModule';
+import { isTestFile, testRole } from './testFiles';
 import type { AtomSpec } from './types';
 
 /** The parsed outline of one task's version of a file. */
@@ -87,6 +91,20 @@ export function injectContext(input: InjectionInput): Map<string, AtomContext> {
     }
     return undefined;
   };
+  /** Run files `atom`'s file imports, directly or through other run files (each as its task sees it). */
+  const importedFiles = (atom: AtomSpec, own: FileOutline | undefined): Set<string> => {
+    const found = new Set<string>();
+    const queue: Array<{ path: string; outline: FileOutline | undefined }> = [{ path: atom.path, outline: own }];
+    for (let at = queue.shift(); at; at = queue.shift()) {
+      for (const imp of at.outline?.imports ?? []) {
+        const target = resolveModule(at.path, imp.module, known, atom.language === 'python');
+        if (!target || target === atom.path || found.has(target)) continue;
+        found.add(target);
+        queue.push({ path: target, outline: visible(atom.taskId, target) });
+      }
+    }
+    return found;
+  };
   const deps = new Map<string, Set<string>>();
   const result = new Map<string, AtomContext>();
   for (const atom of [...input.atoms].sort((a, b) => a.ordinal - b.ordinal)) {
@@ -124,6 +142,10 @@ export function injectContext(input: InjectionInput): Map<string, AtomContext> {
         if (!mentions.has(n.local)) continue;
         for (const b of atomsByPath.get(target) ?? []) if (allowed.has(b.taskId) && provides(b, n.imported)) providers.push(b);
       }
+    }
+    if (isTestFile(atom.path) && testRole(atom) === 'case') {
+      for (const b of atomsByPath.get(atom.path) ?? []) if (b.atomId !== atom.atomId && allowed.has(b.taskId) && testRole(b) === 'support') providers.push(b);
+      for (const path of importedFiles(atom, own)) for (const b of atomsByPath.get(path) ?? []) if (allowed.has(b.taskId)) providers.push(b);
     }
     for (const dep of input.taskDeps.get(atom.taskId) ?? []) {
       for (const o of input.outlines) {

@@ -16,6 +16,7 @@ import type { LlmRequest, LlmResponse, PromptBlock } from '../ports';
 import { reportFailures, validateAtom } from '../validate/validateAtom';
 import type { LevelResult, Validator } from '../validate/types';
 import { assembleFile } from '../atomize/assemble';
+import { isTestFile, testRole } from '../atomize/testFiles';
 import type { CallGuard } from './callGuard';
 import type { GenerateSettings } from './settings';
 import type { PromptContext } from './retrieval';
@@ -39,6 +40,8 @@ export interface AtomJob {
   readonly dependencyFills?: ReadonlyMap<string, string>;
   /** Code of every atom of the same file that has passed so far, by hole name (for level 5's run). */
   passedFills?(): ReadonlyMap<string, string>;
+  /** The run's other complete files, by path (for level 5's run of a test file); see AtomUnderValidation.runFiles. */
+  readonly runFiles?: () => ReadonlyMap<string, string>;
   /** Retrieved snippets, the same for every attempt (none: absent). */
   readonly retrieved?: PromptContext;
 }
@@ -108,6 +111,8 @@ async function judgeAnswer(
     fileText: assembled.text,
     baselineText: assembleFile(job.skeleton, others).text,
     runText: job.passedFills ? assembleFile(job.skeleton, new Map([...job.passedFills(), ...others, [job.atom.unit, code]])).text : undefined,
+    runFiles: job.runFiles,
+    testRole: isTestFile(job.atom.path) ? testRole(job.atom) : undefined,
     startLine: range.startLine,
     endLine: range.endLine,
     declaredSignature: job.atom.kind === 'body' ? job.atom.signature : null,

@@ -4,7 +4,10 @@
  * retry told what the last attempt got wrong. Status is stored and emitted at every transition;
  * files are proposed as soon as they are complete.
  */
+import { assembleFile } from '../atomize/assemble';
+import { closures } from '../atomize/contextInjector';
 import { sharedSystem } from '../atomize/prefix';
+import { isTestFile } from '../atomize/testFiles';
 import {
   classifyRunError, CostCapReachedError, createAdaptiveConcurrency, escalateLastAttempt, runDependencyDriven, runWithRetries,
   type NodeOutcome, type ScheduleResult,
@@ -44,9 +47,9 @@ export async function executeAtoms(
   };
   const passed = new Set(graph.schedulable.filter((id) => graph.atoms.get(id)?.status === 'passed'));
   const codeOf = new Map<string, string>();
-  for (const id of passed) {
-    const code = graph.atoms.get(id)?.code;
-    if (code) codeOf.set(id, code);
+  // Whole files (not scheduled) count too: a test run needs them in the shadow.
+  for (const [id, atom] of graph.atoms) {
+    if (atom.status === 'passed' && atom.code) codeOf.set(id, atom.code);
   }
   // Passed atoms' code: an atom is checked with its same-file dependencies filled in (a hole its
   // skeleton lacks is ignored), and level 5 runs its file with every passed atom in place.
@@ -66,6 +69,22 @@ export async function executeAtoms(
       if (other && code !== undefined && other.path === path) fills.set(other.unit, code);
     }
     return fills;
+  };
+  // The run's files as complete as they are, each in the latest version the asking task can see
+  // (its own or a dependency's): what a test file's run imports. A file a later task rewrites is
+  // left to the shadow: writing the older version would undo the newer one there.
+  const taskClosure = closures(ctx.tasks.map((t) => t.id), new Map(ctx.tasks.map((t) => [t.id, t.dependsOn])));
+  const writers = new Map<string, string[]>();
+  for (const t of ctx.tasks) for (const f of t.files) writers.set(f.path, [...(writers.get(f.path) ?? []), t.id]);
+  const runFiles = (taskId: string, ownPath: string): Map<string, string> => {
+    const files = new Map<string, string>();
+    for (const [path, list] of writers) {
+      const writer = list.filter((w) => w === taskId || taskClosure.get(taskId)?.has(w)).pop();
+      if (path === ownPath || writer === undefined || writer !== list[list.length - 1]) continue;
+      const assembled = assembleFile(graph.skeletonOf(writer, path), passedFills(path));
+      if (assembled.openHoles.length === 0) files.set(path, assembled.text);
+    }
+    return files;
   };
   const todo = graph.schedulable.filter((id) => !passed.has(id));
   const status = (atomId: string, value: AtomStatus, attempt: number, failure: AtomFailure | null): void => {
@@ -88,6 +107,7 @@ export async function executeAtoms(
       context: graph.contexts.get(atomId) ?? { signatures: [], dependsOn: [] },
       dependencyFills: dependencyFills(atomId, atom.path),
       passedFills: () => passedFills(atom.path),
+      ...(isTestFile(atom.path) ? { runFiles: () => runFiles(atom.taskId, atom.path) } : {}),
     };
     gen.updateAtom(runId, atomId, { status: 'running', attempts: 0, failure: null });
     status(atomId, 'running', 1, null);

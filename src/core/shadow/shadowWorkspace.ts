@@ -5,7 +5,7 @@
  * written through. Proposals are written in place with write().
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
@@ -81,6 +81,7 @@ class Shadow implements ShadowWorkspace {
   private readonly importsSeen = new Set<string>();
   private readonly preparedDirs = new Set<string>();
   private readonly changeLog: string[] = [];
+  private writes = 0;
 
   constructor(readonly root: string, readonly sourceRoot: string) {}
 
@@ -136,7 +137,11 @@ class Shadow implements ShadowWorkspace {
     await this.prepareDirs([rel], signal);
     const abs = this.pathOf(rel);
     await mkdir(dirname(abs), { recursive: true });
-    await writeFile(abs, text);
+    // Written aside and renamed over: a language server or a test run reading the file meanwhile
+    // sees the old text or the new, never a truncated one ("is not a module").
+    const aside = `${abs}.mge-${process.pid}-${++this.writes}`;
+    await writeFile(aside, text);
+    await rename(aside, abs);
     this.changeLog.push(rel);
   }
 

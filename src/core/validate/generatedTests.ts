@@ -2,12 +2,14 @@
  * Level 5's check in a generation run: the generated tests. An atom of a test file runs that test
  * file in the shadow workspace with every atom of the file that has passed so far and this one
  * in place; tests whose atoms are not done are still empty and pass, so what can fail is this
- * atom's test (a Python test method runs alone). It runs once it can mean something: every run
- * file the test imports is complete in the shadow and no helper or hook of the test file is
- * still empty; until then the level is skipped with what is missing. Other atoms have no test of
- * their own (the plan's acceptance criteria are prose, not commands): skipped with that reason;
- * the tests that import their file exercise them, and a failure there is reported on the test's
- * atom, whose retry feedback carries the output.
+ * atom's test (a Python test method runs alone). A test case's atom waits in the graph for its
+ * file's helpers and hooks and for every atom of the run files it imports (see testFiles.ts), and
+ * the run's other files, as complete as they are (`runFiles`), are written into the shadow first,
+ * so the test runs against the whole generated code under test. Should something still be
+ * missing (a hole with no atom, a resumed run), the level is skipped with what. Other atoms have
+ * no test of their own (the plan's acceptance criteria are prose, not commands): skipped with
+ * that reason; the tests that import their file exercise them once it is complete, and a failure
+ * there is reported on the test's atom, whose retry feedback carries the output.
  *
  * Runners: `python3 -m unittest` for unittest files, `node --test` for JavaScript and (through
  * tsx: the workspace's, else MGE's) TypeScript files that use node:test. A test file for another
@@ -18,6 +20,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isTestFile } from '../atomize/testFiles';
 import { languageForPath } from '../parse/languages';
 import { importClosure } from '../shadow/importClosure';
 import type { ShadowWorkspace } from '../shadow/shadowWorkspace';
@@ -25,13 +28,7 @@ import type { RuntimeCheckFor } from './runtimeLevel';
 import type { RuntimeCommand } from './runtimeCommands';
 import type { AtomUnderValidation } from './types';
 
-const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/;
 const OPEN_HOLE = /@atom\s+[A-Za-z_]/;
-
-/** Whether a workspace-relative path names a test file by the usual conventions. */
-export function isTestFile(relPath: string): boolean {
-  return TEST_FILE.test(relPath);
-}
 
 export interface GeneratedTestsOptions {
   /** Folder of the tsx package for TypeScript tests when the workspace has none (default: MGE's own, if any). */
@@ -44,13 +41,16 @@ let copies = 0;
 export function generatedTestCheck(options: GeneratedTestsOptions = {}): RuntimeCheckFor {
   return async (target, shadow, signal) => {
     if (!isTestFile(target.relPath)) {
-      return new Error(`${target.relPath} is not a test file: the generated tests that import it run it`);
+      return new Error('not a test file: the tests that import it run it once it is complete');
     }
+    if (target.testRole === 'support') return new Error('a helper or setup hook of the tests: they run with it (their atoms wait for it)');
+    if (target.testRole === 'teardown') return new Error('a teardown hook: the tests run with it, its own run would test nothing');
     const runner = runnerFor(target, shadow, options);
     if (runner instanceof Error) return runner;
     const text = target.runText ?? target.fileText;
     const support = emptySupportHole(text, target.language === 'python', testClassOf(target));
     if (support) return new Error(`the test file is not complete yet (${support} is still empty)`);
+    await writeRunFiles(target, shadow, signal);
     const pending = await incompleteImport(target, shadow, signal);
     if (pending) return new Error(`the code under test is not complete yet (${pending} still has empty holes)`);
     // A private copy beside the file (relative imports still resolve): an atom of the same file
@@ -150,6 +150,19 @@ function tsxLoader(shadow: ShadowWorkspace, given: string | null | undefined): s
     }
   }
   return null;
+}
+
+/**
+ * The run's other files as complete as they are now, where the shadow holds something else: a
+ * file is written into the shadow when it is proposed, and between atoms' checks it holds what
+ * the last check of it wrote (that atom and its dependencies only).
+ */
+async function writeRunFiles(target: AtomUnderValidation, shadow: ShadowWorkspace, signal: AbortSignal): Promise<void> {
+  for (const [rel, text] of target.runFiles?.() ?? []) {
+    if (rel === target.relPath) continue;
+    const current = await readFile(shadow.pathOf(rel), 'utf8').catch(() => null);
+    if (current !== text) await shadow.write(rel, text, signal);
+  }
 }
 
 /** The first run file the test imports (transitively) that still has a hole in the shadow, or null. */

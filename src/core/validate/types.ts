@@ -4,6 +4,7 @@
  * beside the structural levels 1-3.
  */
 import type { ValidationLevel } from '../../shared/events';
+import type { TestRole } from '../atomize/testFiles';
 import type { LanguageId } from '../parse/languages';
 
 export type { ValidationLevel } from '../../shared/events';
@@ -48,6 +49,14 @@ export interface AtomUnderValidation {
    * runs (a test needs its helpers and hooks, whichever atoms they are). Absent: `fileText`.
    */
   readonly runText?: string;
+  /**
+   * The run's other files whose atoms have all passed, assembled, by path (test files' atoms
+   * only; computed when asked): level 5 writes them into the shadow so a test runs against the
+   * whole code under test.
+   */
+  readonly runFiles?: () => ReadonlyMap<string, string>;
+  /** For an atom of a test file, what it is to a test run (see testRole); absent elsewhere. */
+  readonly testRole?: TestRole;
   /** The atom's lines in `fileText`, 1-based, inclusive. */
   readonly startLine: number;
   readonly endLine: number;

@@ -90,6 +90,36 @@ describe('atomize/ContextInjector', () => {
     assert.deepEqual(ctx.get('T2.src/stats.ts#sum')?.dependsOn, []);
   });
 
+  it('makes a test case wait for its file\'s helpers and hooks and for every atom of the code it imports, directly or not (not teardowns, not unseen tasks)', async () => {
+    const test = [
+      "import { test, before, after } from 'node:test';",
+      "import { mean } from '../src/stats';",
+      'function sample(): number[] {',
+      '  // @atom sample: returns [1, 2, 3]',
+      '}',
+      '// @atom before: starts the clock',
+      '// @atom meanOfTheSample: test: the mean of the sample is 2',
+      '// @atom after: stops the clock',
+      '',
+    ].join('\n');
+    const { outlines, atoms } = await prepare([
+      { taskId: 'T1', path: 'src/math.ts', text: MATH },
+      { taskId: 'T2', path: 'src/stats.ts', text: STATS },
+      { taskId: 'T3', path: 'test/stats.test.ts', text: test },
+      { taskId: 'T4', path: 'test/other.test.ts', text: test },
+    ]);
+    const ctx = injectContext({ atoms, outlines, taskOrder: ['T1', 'T2', 'T3', 'T4'], taskDeps: new Map([['T2', ['T1']], ['T3', ['T2']], ['T4', []]]) });
+    assert.deepEqual(ctx.get('T3.test/stats.test.ts#meanOfTheSample')?.dependsOn, [
+      'T1.src/math.ts#add', 'T1.src/math.ts#mul', 'T2.src/stats.ts#mean', 'T2.src/stats.ts#sum', 'T2.src/stats.ts#twice',
+      'T3.test/stats.test.ts#before', 'T3.test/stats.test.ts#sample',
+    ]);
+    // Helpers and hooks do not wait for the code under test: only the cases run.
+    assert.deepEqual(ctx.get('T3.test/stats.test.ts#sample')?.dependsOn, []);
+    assert.deepEqual(ctx.get('T3.test/stats.test.ts#after')?.dependsOn, []);
+    // A task that does not depend on the code's tasks gets no edge to them (cross-task edges stay acyclic).
+    assert.deepEqual(ctx.get('T4.test/other.test.ts#meanOfTheSample')?.dependsOn, ['T4.test/other.test.ts#before', 'T4.test/other.test.ts#sample']);
+  });
+
   it('resolves TypeScript and Python imports to the run\'s files', () => {
     const known = new Set(['src/a.ts', 'src/lib/index.ts', 'app/models/user.py', 'app/models/__init__.py', 'src/pkg/svc.py']);
     assert.equal(resolveModule('src/b.ts', './a', known, false), 'src/a.ts');

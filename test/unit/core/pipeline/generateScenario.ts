@@ -73,11 +73,38 @@ export function report(xs: readonly number[]): string {
 
 const PACKAGE = '{\n  "name": "stats",\n  "private": true\n}\n';
 
+const TESTS = `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { report } from '../src/report';
+import { mean, median } from '../src/stats';
+
+/** A sample of even length, unsorted. */
+function sample(): number[] {
+  // @atom sample: returns a new list [4, 1, 3, 2]
+}
+
+// @atom meanOfTheSample: test: the mean of the sample is 2.5
+
+// @atom medianOfTheSample: test: the median of the sample is 2.5
+
+// @atom reportOfTheSample: test: the report of the sample reads "sum=10 mean=2.5"
+`;
+
+/** statsPlan with a fifth task: node:test tests of the library (level 5 runs them with --runtime). */
+export const statsPlanWithTests: MasterPlan = {
+  ...statsPlan,
+  phases: statsPlan.phases.map((p) => ({
+    ...p,
+    tasks: [...p.tasks, planTask('T5', 'Tests', ['test/stats.test.ts'], ['T4'], detail(20, 'node:test tests of mean, median and report.'))],
+  })),
+};
+
 export const SKELETONS: Readonly<Record<string, ReadonlyArray<{ path: string; content: string }>>> = {
   T1: [{ path: 'package.json', content: PACKAGE }],
   T2: [{ path: 'src/math.ts', content: MATH }],
   T3: [{ path: 'src/stats.ts', content: STATS_T3 }],
   T4: [{ path: 'src/report.ts', content: REPORT }, { path: 'src/stats.ts', content: STATS_T4 }],
+  T5: [{ path: 'test/stats.test.ts', content: TESTS }],
 };
 
 /** The right code of each hole, with relative indentation. */
@@ -89,7 +116,19 @@ export const CODE: Readonly<Record<string, string>> = {
   median: 'const sorted = [...xs].sort((a, b) => a - b);\nconst mid = Math.floor(sorted.length / 2);\nreturn sorted.length % 2 === 0 ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[mid];',
   report: 'return `sum=${sum(xs)} mean=${mean(xs)}`;',
   DEFAULT_SAMPLE: 'export const DEFAULT_SAMPLE: readonly number[] = [1, 2, 3, 4];',
+  sample: 'return [4, 1, 3, 2];',
+  meanOfTheSample: "test('the mean of the sample is 2.5', () => {\n  assert.equal(mean(sample()), 2.5);\n});",
+  medianOfTheSample: "test('the median of the sample is 2.5', () => {\n  assert.equal(median(sample()), 2.5);\n});",
+  reportOfTheSample: "test('the report of the sample', () => {\n  assert.equal(report(sample()), 'sum=10 mean=2.5');\n});",
 };
+
+/** An answer that type-checks and is wrong only when run: the median of [4, 1, 3, 2] taken as the middle of the unsorted list. */
+const WRONG_AT_RUN_TIME: Readonly<Record<string, string>> = {
+  medianOfTheSample: "test('the median of the sample is 2.5', () => {\n  assert.equal(median(sample()), 2);\n});",
+};
+
+/** What node's assert prints for a failed assert.equal: a retry prompt carries it only if level 5's output came back. */
+export const RUN_OUTPUT_MARK = 'Expected values to be strictly equal';
 
 /** A skeleton with every hole replaced by its code: what V1 answers and what V2 must assemble. */
 export function filled(skeleton: string): string {
@@ -111,6 +150,9 @@ export const FINAL_FILES: Readonly<Record<string, string>> = {
   'src/report.ts': filled(REPORT),
 };
 
+/** The final files with `tests`. */
+export const FINAL_FILES_WITH_TESTS: Readonly<Record<string, string>> = { ...FINAL_FILES, 'test/stats.test.ts': filled(TESTS) };
+
 export interface StatsOptions {
   /** Units whose first attempt uses an undefined name. */
   readonly flaky?: readonly string[];
@@ -123,6 +165,13 @@ export interface StatsOptions {
   readonly extraSkeletonFiles?: ReadonlyArray<{ path: string; content: string }>;
   /** Every atom call is answered with this error. */
   readonly atomError?: { readonly status: number; readonly errorType: string };
+  /** Adds task T5, node:test tests of the library (statsPlanWithTests). */
+  readonly tests?: boolean;
+  /**
+   * Units answered with code that is wrong only at run time until the prompt carries the failed
+   * run's output (RUN_OUTPUT_MARK): level 5 must catch it and feed it back.
+   */
+  readonly wrongAtRunTime?: readonly string[];
   /** Called for every parsed header (tests count calls or hold them). */
   readonly onHeader?: (header: ParsedHeader) => void | Promise<void>;
 }
@@ -141,7 +190,7 @@ export function statsScenario(options: StatsOptions = {}): Scenario {
     description: 'A four-task TypeScript library answered atom by atom (core tests).',
     latency: options.latency,
     async reply(request): Promise<FakeReply> {
-      const planning = planningReply(request, { discovery: taskApiTsDiscovery, plan: statsPlan });
+      const planning = planningReply(request, { discovery: taskApiTsDiscovery, plan: options.tests ? statsPlanWithTests : statsPlan });
       if (planning) return planning;
       const header = parseHeader(request.promptText);
       if (header) await options.onHeader?.(header);
@@ -151,7 +200,8 @@ export function statsScenario(options: StatsOptions = {}): Scenario {
       }
       if (header?.kind === 'atom') {
         if (options.atomError) return { kind: 'error', status: options.atomError.status, errorType: options.atomError.errorType, message: 'refused by the scenario' };
-        return toolReply(ATOM_TOOL, { code: atomCode(header.unit, header.attempt, options) });
+        const wrong = options.wrongAtRunTime?.includes(header.unit) && !request.promptText.includes(RUN_OUTPUT_MARK) ? WRONG_AT_RUN_TIME[header.unit] : undefined;
+        return toolReply(ATOM_TOOL, { code: wrong ?? atomCode(header.unit, header.attempt, options) });
       }
       if (header?.kind === 'v1task') {
         const broken = options.v1Broken?.includes(header.taskId) && !request.promptText.includes('Your previous answer could not be used');

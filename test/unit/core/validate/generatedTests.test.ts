@@ -6,7 +6,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createShadowWorkspace, type ShadowWorkspace } from '../../../../src/core/shadow/shadowWorkspace';
-import { emptySupportHole, generatedTestCheck, isTestFile } from '../../../../src/core/validate/generatedTests';
+import { isTestFile } from '../../../../src/core/atomize/testFiles';
+import { emptySupportHole, generatedTestCheck } from '../../../../src/core/validate/generatedTests';
 import { createRuntimeValidator } from '../../../../src/core/validate/runtimeLevel';
 import type { AtomUnderValidation } from '../../../../src/core/validate/types';
 
