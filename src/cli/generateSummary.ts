@@ -12,7 +12,7 @@ import type { PlanSummary } from './summary';
 /** The last stdout line of `mge generate --json` and `mge resume --json`. */
 export interface GenerateJsonSummary
   extends Omit<PlanSummary, 'outcome'>,
-    Pick<GenerateSummary, 'outcome' | 'engine' | 'atoms' | 'atomsPassed' | 'atomsFailed' | 'atomsSkipped' | 'precision' | 'firstPassRate' | 'retries' | 'criticalPathMs' | 'executionMs' | 'waves' | 'failed'> {
+    Pick<GenerateSummary, 'outcome' | 'engine' | 'atoms' | 'atomsPassed' | 'atomsFailed' | 'atomsSkipped' | 'precision' | 'firstPassRate' | 'retries' | 'criticalPathMs' | 'executionMs' | 'waves' | 'failed' | 'levels'> {
   readonly cacheSavingsUsd: number;
   readonly mode: SinkReport['mode'];
   /** Written into the workspace (every session of the run). */
@@ -65,6 +65,7 @@ export function generateJson(s: GenerateSummary, sink: SinkReport): GenerateJson
     filesRefused: [...s.filesRefused, ...sink.refused],
     conflicts: sink.conflicts,
     failed: s.failed,
+    levels: s.levels,
     resume: s.outcome === 'done' ? null : resumeCommand(s),
   };
 }
@@ -90,6 +91,7 @@ export function humanSummary(j: GenerateJsonSummary): string {
     `  ${j.engine.toUpperCase()}: ${j.atomsPassed} passed, ${j.atomsFailed} failed${j.atomsSkipped > 0 ? `, ${j.atomsSkipped} skipped` : ''}; ` +
       `${j.retries} retries; ${j.waves} waves; ${j.calls} calls, ${pct(j.cacheReadShare)} of input read from cache`,
   );
+  lines.push(...levelLines(j.levels));
   if (j.mode === 'apply') lines.push(`  ${j.filesWritten.length} file(s) written to the workspace.`);
   const pending = j.filesProposed.length - j.conflicts.length;
   if (pending > 0) {
@@ -104,6 +106,20 @@ export function humanSummary(j: GenerateJsonSummary): string {
     if (j.failed.length > 20) lines.push(`  ... and ${j.failed.length - 20} more (mge generate --json lists them all)`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * "  Validation: syntax 131 passed; types 125 passed, 6 skipped; ..." and one line per skip reason
+ * ("    types: skipped for 6 atoms — pyright not found"): a level that did not run is no pass.
+ */
+export function levelLines(levels: GenerateJsonSummary['levels']): string[] {
+  if (levels.length === 0) return [];
+  const counts = levels.map((l) => {
+    const parts = [`${l.pass} passed`, ...(l.fail > 0 ? [`${l.fail} failed`] : []), ...(l.skipped > 0 ? [`${l.skipped} skipped`] : [])];
+    return `${l.level} ${parts.join(', ')}`;
+  });
+  const reasons = levels.flatMap((l) => l.skipReasons.map((r) => `    ${l.level}: skipped for ${r.atoms} atom${r.atoms === 1 ? '' : 's'} — ${firstLine(r.reason)}`));
+  return [`  Validation: ${counts.join('; ')}`, ...reasons];
 }
 
 /** Prints how the run ended (stderr) and returns the exit code. */

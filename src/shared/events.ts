@@ -149,6 +149,19 @@ export const runFinishedEventSchema = z.object({
   wallMs: z.number(),
 });
 
+/**
+ * One validation level over a run's atoms (each atom's deciding attempt): how many passed, failed
+ * or skipped it, and why it was skipped, one entry per distinct reason.
+ */
+export const levelTallySchema = z.object({
+  level: validationLevelSchema,
+  pass: z.number(),
+  fail: z.number(),
+  skipped: z.number(),
+  skipReasons: z.array(z.object({ reason: z.string(), atoms: z.number() })),
+});
+export type LevelTally = z.infer<typeof levelTallySchema>;
+
 /** The end-of-run numbers the summary card shows (emitted just before `run/finished`). */
 export const runSummaryEventSchema = z.object({
   type: z.literal('run/summary'),
@@ -172,6 +185,8 @@ export const runSummaryEventSchema = z.object({
   cacheSavingsUsd: z.number(),
   filesProposed: z.array(z.string()),
   failed: z.array(z.object({ atomId: z.string(), task: z.string(), level: validationLevelSchema, message: z.string() })),
+  /** Absent in summaries stored before it existed. */
+  levels: z.array(levelTallySchema).optional(),
 });
 
 export const progressEventSchema = z.discriminatedUnion('type', [

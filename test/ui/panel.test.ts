@@ -113,7 +113,9 @@ describe('chat panel front end (chromium, fake host)', function () {
     await withHost(page, (host) => host.updateRun('gen1', { status: 'done', live: false, pendingProposals: 6 }));
     const summary = page.getByRole('region', { name: 'Run summary' });
     await summary.waitFor();
-    for (const text of ['mp-7f3a', '89 %', '78 %', '4 retries', '$0.2671', 'prompt caching saved $0.4012', '18.0 s (2.3x)', 'POST /tasks returned 500.']) {
+    for (const text of ['mp-7f3a', '89 %', '78 %', '4 retries', '$0.2671', 'prompt caching saved $0.4012', '18.0 s (2.3x)', 'POST /tasks returned 500.',
+      'types 6 passed, 3 skipped', 'runtime 2 passed, 1 failed, 6 skipped', 'types: skipped for 3 atoms — typescript-language-server not found',
+      'runtime: skipped for 5 atoms — not a test file']) {
       await summary.getByText(text, { exact: false }).first().waitFor({ timeout: 2000 });
     }
     assert.equal(await page.getByRole('button', { name: 'Stop run' }).count(), 0);

@@ -136,5 +136,6 @@ function summaryEvent(s: GenerateSummary): RunSummaryEvent {
     retries: s.retries, wallMs: s.wallMs, executionMs: s.executionMs, criticalPathMs: s.criticalPathMs,
     inputTokens: s.usage.inputTokens, outputTokens: s.usage.outputTokens, cacheReadTokens: s.usage.cacheReadTokens,
     costUsd: s.usage.costUsd, cacheSavingsUsd: s.usage.cacheSavingsUsd, filesProposed: s.filesProposed, failed: s.failed,
+    levels: s.levels,
   };
 }

@@ -5,8 +5,9 @@
 import { costWithoutCache, type UsageSnapshot } from '../llm';
 import { planTasks } from '../masterplan/schema';
 import type { StoredMasterPlan } from '../ports';
-import type { ValidationLevel } from '../../shared/events';
+import type { LevelTally, ValidationLevel } from '../../shared/events';
 import type { GenerateDeps } from './deps';
+import { tallyLevels } from './levelTally';
 
 /** How a run ended (the `run/finished` outcome). */
 export type GenerateOutcome = 'done' | 'failed' | 'cancelled' | 'stopped-at-cost-cap';
@@ -57,6 +58,8 @@ export interface GenerateSummary {
   readonly filesProposedNow: string[];
   readonly filesRefused: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
   readonly failed: FailedUnit[];
+  /** Per validation level: atoms that passed, failed or skipped it, and the distinct skip reasons. */
+  readonly levels: LevelTally[];
   readonly outcome: GenerateOutcome;
   /** What stopped the run, when something did (auth, spend-limit, cost-cap, cycle, ...). */
   readonly error: { readonly code: string; readonly message: string } | null;
@@ -132,6 +135,7 @@ export function buildSummary(deps: Pick<GenerateDeps, 'store' | 'generation'>, i
     filesProposedNow: [...input.filesProposedNow].sort(),
     filesRefused: input.filesRefused,
     failed,
+    levels: tallyLevels(deps.generation.attempts(runId)),
     outcome: input.outcome,
     error: input.error,
   };

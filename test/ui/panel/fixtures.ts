@@ -95,6 +95,14 @@ export function generateEndEvents(runId = 'gen1'): ProgressEvent[] {
       inputTokens: 61_000, outputTokens: 11_800, cacheReadTokens: 150_000, costUsd: 0.2671, cacheSavingsUsd: 0.4012,
       filesProposed: ['src/domain/task.ts', 'src/domain/project.ts', 'src/domain/user.ts', 'src/repo/memory.ts', 'src/services/taskService.ts', 'src/http/routes.ts'],
       failed: [{ atomId: 'a9', task: 'T5', level: 'runtime', message: 'POST /tasks returned 500.' }],
+      levels: [
+        { level: 'syntax', pass: 9, fail: 0, skipped: 0, skipReasons: [] },
+        { level: 'types', pass: 6, fail: 0, skipped: 3, skipReasons: [{ reason: 'typescript-language-server not found', atoms: 3 }] },
+        { level: 'runtime', pass: 2, fail: 1, skipped: 6, skipReasons: [
+          { reason: 'not a test file: the tests that import it run it once it is complete', atoms: 5 },
+          { reason: 'a helper or setup hook of the tests: they run with it (their atoms wait for it)', atoms: 1 },
+        ] },
+      ],
     },
     { type: 'run/finished', runId, outcome: 'done', wallMs: 47_000 },
   ];

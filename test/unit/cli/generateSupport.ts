@@ -15,7 +15,7 @@ export const SUMMARY_KEYS = [
   'runId', 'masterPlanId', 'tasks', 'phases', 'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'costUsd', 'wallMs',
   'outcome', 'error', 'calls', 'cacheReadShare',
   'engine', 'atoms', 'atomsPassed', 'atomsFailed', 'atomsSkipped', 'precision', 'firstPassRate', 'retries', 'criticalPathMs', 'executionMs',
-  'waves', 'cacheSavingsUsd', 'mode', 'filesWritten', 'filesProposed', 'proposalsDir', 'filesRefused', 'conflicts', 'failed', 'resume',
+  'waves', 'cacheSavingsUsd', 'mode', 'filesWritten', 'filesProposed', 'proposalsDir', 'filesRefused', 'conflicts', 'failed', 'levels', 'resume',
 ].sort();
 
 /** Files under `dir` (relative, forward slashes) -> text, skipping `.mge` and dependency folders. */

@@ -9,7 +9,8 @@ import { OWNER_FILE } from '../../../src/core/shadow/staleShadows';
 import { openDatabase } from '../../../src/core/store/database';
 import type { LevelResult } from '../../../src/core/validate/types';
 import { capturingLogger } from '../core/testDoubles';
-import { FINAL_FILES, statsScenario } from '../core/pipeline/generateScenario';
+import { FINAL_FILES, FINAL_FILES_WITH_TESTS, RUN_OUTPUT_MARK, statsScenario } from '../core/pipeline/generateScenario';
+import type { GenerateJsonSummary } from '../../../src/cli/generateSummary';
 import { runMge } from './cliProcess';
 import { filesUnder, fixtures, KEY } from './generateSupport';
 
@@ -93,6 +94,32 @@ describe('cli: mge generate with validation levels 4-5', function () {
     }
     assert.ok(seenShadow, 'the run had a shadow copy while atoms ran');
     assert.deepEqual(shadowsOf(pid), [], 'the run\'s shadow copy was deleted');
+  });
+
+  it('--runtime: a test whose first answer is wrong only when run fails level 5, its retry gets the output and passes; the summary counts each level', async () => {
+    const server = await fx.serve(statsScenario({ tests: true, wrongAtRunTime: ['medianOfTheSample'] }));
+    const ws = fx.dir();
+    const run = await runMge(['generate', 'a stats library', '--workspace', ws, '--base-url', server.baseUrl, '--apply', '--runtime', '--json'], { env: KEY });
+    assert.equal(run.code, 0, run.stderr.slice(-3000));
+    assert.deepEqual(filesUnder(ws), FINAL_FILES_WITH_TESTS);
+    const attempts = await attemptsOf(ws);
+    const median = attempts.filter((a) => a.atomId.endsWith('#medianOfTheSample'));
+    assert.deepEqual(median.map((a) => [a.passed, levelOf(a, 'types')?.status, levelOf(a, 'runtime')?.status]), [[false, 'pass', 'fail'], [true, 'pass', 'pass']]);
+    const failure = levelOf(median[0], 'runtime')?.messages[0]?.message ?? '';
+    assert.match(failure, /^node --test stats\.test\.ts \(through tsx\) exited with code 1/);
+    assert.ok(failure.includes(RUN_OUTPUT_MARK), failure);
+    // Every test case ran against the whole code under test (its atoms wait for it): none skipped.
+    for (const unit of ['meanOfTheSample', 'reportOfTheSample']) {
+      assert.deepEqual(attempts.filter((a) => a.atomId.endsWith(`#${unit}`)).map((a) => levelOf(a, 'runtime')?.status), ['pass'], unit);
+    }
+    const summary = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as GenerateJsonSummary;
+    const runtime = summary.levels.find((l) => l.level === 'runtime');
+    assert.deepEqual(runtime && [runtime.pass, runtime.fail], [3, 0], JSON.stringify(summary.levels));
+    assert.deepEqual(runtime?.skipReasons, [
+      { reason: 'not a test file: the tests that import it run it once it is complete', atoms: 7 },
+      { reason: 'a helper or setup hook of the tests: they run with it (their atoms wait for it)', atoms: 1 },
+    ]);
+    assert.equal(summary.retries, 1);
   });
 
   it('mentions --runtime in the help of generate and resume', async () => {

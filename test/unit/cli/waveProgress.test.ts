@@ -2,7 +2,7 @@
 // lines printed above it; a log: plain lines) and how each outcome closes a run.
 import assert from 'node:assert/strict';
 import type { CliIo } from '../../../src/cli/io';
-import { closeRun, duration, type GenerateJsonSummary } from '../../../src/cli/generateSummary';
+import { closeRun, duration, levelLines, type GenerateJsonSummary } from '../../../src/cli/generateSummary';
 import { createGenerateReporter } from '../../../src/cli/waveProgress';
 import type { ProgressEvent } from '../../../src/shared/events';
 
@@ -104,6 +104,20 @@ describe('cli: how a generate run ends', () => {
     assert.equal(end({ outcome: 'failed', error: { code: 'spend-limit', message: 'limit' } }).code, 3);
     assert.equal(end({ conflicts: [{ path: 'a.ts', reason: 'changed' }] }).code, 1);
     assert.equal(end({ filesRefused: [{ path: '../a.ts', reason: 'outside' }] }).code, 1);
+  });
+
+  it('lists each validation level\'s counts and every reason a level was skipped', () => {
+    assert.deepEqual(levelLines([
+      { level: 'syntax', pass: 12, fail: 0, skipped: 0, skipReasons: [] },
+      { level: 'types', pass: 0, fail: 0, skipped: 12, skipReasons: [{ reason: 'pyright not found', atoms: 12 }] },
+      { level: 'runtime', pass: 3, fail: 1, skipped: 8, skipReasons: [{ reason: 'not a test file', atoms: 7 }, { reason: 'a teardown hook', atoms: 1 }] },
+    ]), [
+      '  Validation: syntax 12 passed; types 0 passed, 12 skipped; runtime 3 passed, 1 failed, 8 skipped',
+      '    types: skipped for 12 atoms — pyright not found',
+      '    runtime: skipped for 7 atoms — not a test file',
+      '    runtime: skipped for 1 atom — a teardown hook',
+    ]);
+    assert.deepEqual(levelLines([]), []);
   });
 
   it('writes durations the way people read them', () => {
