@@ -94,6 +94,14 @@ export function searchableText(chunk: StoredChunk): string {
   return `${chunk.context}\n${chunk.path}\n${names}\n${names}\n${chunk.text}`;
 }
 
+/**
+ * Weight of the path as a keyword field of its own, beside the chunk's text. Inside the text the
+ * path is a few words among hundreds, so a query word naming the file (pagination, query,
+ * throttling) hardly counts for a long chunk; the path field is short for every chunk, so it counts
+ * the same for all of them.
+ */
+const PATH_FIELD_WEIGHT = 0.25;
+
 /** Most a chunk's score grows when the query names every part of its main symbol. */
 const NAME_BOOST = 0.3;
 
@@ -137,6 +145,12 @@ export function withoutNearDuplicates(ranked: readonly ScoredChunk[], k: number)
   return kept;
 }
 
+function scaled(terms: ReadonlyMap<string, number>, factor: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [term, weight] of terms) out.set(term, weight * factor);
+  return out;
+}
+
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let both = 0;
@@ -149,6 +163,7 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
   let docs: (Doc | null)[] = [];
   const byFile = new Map<string, number[]>();
   const bm25 = createBm25Index();
+  const pathField = createBm25Index();
   const vectors = createVectorPostings(dimensions);
   let live = 0;
   let dead = 0;
@@ -162,6 +177,7 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
       const doc = docs[slot];
       if (!doc) continue;
       bm25.remove(slot, tokenize(searchableText(doc.chunk)));
+      pathField.remove(slot, tokenize(doc.chunk.path));
       docs[slot] = null;
       live--;
       dead++;
@@ -180,6 +196,7 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
       }
     });
     bm25.compact(renumber);
+    pathField.compact(renumber);
     vectors.compact(renumber);
     for (const slots of byFile.values()) for (let i = 0; i < slots.length; i++) slots[i] = renumber[slots[i]];
     docs = kept;
@@ -190,11 +207,13 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
     setFile(fileKey, chunks, vectorsIn) {
       removeFile(fileKey);
       const slots: number[] = [];
+      const pathTokens = chunks.length > 0 ? tokenize(chunks[0].path) : [];
       chunks.forEach((chunk, i) => {
         const slot = docs.length;
         docs.push({ chunk });
         vectors.add(slot, vectorsIn[i]);
         bm25.add(slot, tokenize(searchableText(chunk)));
+        pathField.add(slot, pathTokens);
         slots.push(slot);
         live++;
       });
@@ -203,6 +222,7 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
     removeFile,
     trim() {
       bm25.trim();
+      pathField.trim();
       vectors.trim();
     },
     hasFile: (fileKey) => byFile.has(fileKey),
@@ -217,6 +237,8 @@ export function createMemoryIndex(dimensions = HASHED_DIMENSIONS): MemoryIndex {
       if (mode !== 'vector') {
         scratch.fill(0, 0, docs.length);
         const touched = bm25.score(terms, isLive, scratch);
+        // Adds into the same scores; only slots the text side missed come back here.
+        for (const slot of pathField.score(scaled(terms, PATH_FIELD_WEIGHT), isLive, scratch)) touched.push(slot);
         keyword = topK(scratch, touched, depth);
       }
       if (mode !== 'keyword') {

@@ -49,6 +49,18 @@ describe('memory index ranking', () => {
     assert.equal(index.search('delay before a retry', 1)[0], 'src/backoff.ts#retryDelay');
   });
 
+  it('counts a query word that names the file as much for a long chunk as for a short one (path field)', () => {
+    const steps = ['const entry = store.get(key);', 'if (!entry) return undefined;', 'const age = now - entry.savedAt;', 'if (age > limit) store.delete(key);', 'log.debug(key, age);', 'entry.hits += 1;', 'store.set(key, entry);', 'metrics.count(key);'];
+    const body = Array.from({ length: 32 }, (_, i) => steps[i % steps.length]).join('\n  ');
+    const index = indexOf([
+      chunk('src/core/pagination.ts', 'loadMore', `export async function loadMore(state: State): Promise<Items> {\n  ${body}\n  return fetchAfter(state.cursor);\n}`),
+      chunk('src/list/items.ts', 'firstItems', 'export function firstItems(items: Item[], cursor: Cursor): Item[] {\n  // the cursor marks where the items start; a cursor past the end gives none\n  return items.slice(cursor.at);\n}'),
+      chunk('src/render/table.ts', 'renderTable', 'export function renderTable(rows: Row[]): string {\n  return rows.map((r) => r.cells.join(" | ")).join("\\n");\n}'),
+    ]);
+    // In the long chunk's own text, "pagination" is one word of hundreds; the short chunk says "cursor" three times.
+    assert.equal(index.search('pagination cursor', 1)[0], 'src/core/pagination.ts#loadMore');
+  });
+
   it('keeps one of several near-identical copies in the top k', () => {
     const body = 'export function getParsedType(data: unknown): string {\n  if (data === null) return "null";\n  if (Array.isArray(data)) return "array";\n  return typeof data;\n}';
     const index = indexOf([
