@@ -1,6 +1,8 @@
-// Builds the extension host bundle, the CLI, the webview bundle, and copies the wasm assets.
+// Builds the extension host bundle, the CLI, the webview bundle, and copies the wasm assets and
+// the language servers of level 4 (dist/servers).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import { copyServers } from './scripts/copyServers.mjs';
 import { cpSync, mkdirSync, readdirSync, chmodSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -67,6 +69,8 @@ function copyAssets() {
   cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
   cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
   if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+  // ~62 MB: copied again only when missing or of other versions, so watch and test builds stay fast.
+  copyServers('dist/servers', { force: production });
 }
 
 // A production build starts clean, so no source map of an earlier dev build ends up in the VSIX.

@@ -9,6 +9,7 @@ import { createMultiLanguageParser } from '../core/parse/multiLanguageParser';
 import { openCoreSession, type CoreSession } from '../core/pipeline/coreSession';
 import { createWorkspaceRag } from '../core/rag/workspaceRag';
 import { createShadowValidators, type ShadowValidators } from '../core/validate/shadowValidators';
+import { bundledServerLocations } from '../core/lsp/serverCommands';
 import type { ProgressEvent } from '../shared/events';
 import type { CliContext } from './commands';
 import { createDiskSink, type DiskEditSink } from './diskSink';
@@ -171,7 +172,8 @@ export async function openGenerateSession(ctx: CliContext, values: CommonValues,
       sink = createDiskSink({ workspaceRoot: paths.root, mode, generation: core.generation, logger: reporter.logger, maxCostUsd, onWritten: (path) => rag.touch(path) });
       // Levels 4-5 as in the extension (runController.withValidation): a shadow of the workspace,
       // language servers started on first use (one that cannot start makes the level skipped).
-      shadow = await createShadowValidators({ sourceRoot: paths.root, files: [], runtime: runtime.runtime, runtimeOffReason: runtime.offReason }, ctx.signal);
+      // dist/cli.js finds the servers the build copied next to it (dist/servers), as the extension does.
+      shadow = await createShadowValidators({ sourceRoot: paths.root, files: [], runtime: runtime.runtime, runtimeOffReason: runtime.offReason, servers: bundledServerLocations(__dirname) }, ctx.signal);
       const deps = core.generateDeps({ editSink: sink, workspaceRoot: paths.root, extraValidators: shadow.validators, validationWorkspace: shadow.shadow });
       const settingsNow = { ...deps.settings, ...patch, maxCostUsd };
       return { ...deps, settings: settingsNow, planSettings: { ...deps.planSettings, model: settingsNow.planningModel } };

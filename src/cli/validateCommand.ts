@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundledServerLocations } from '../core/lsp/serverCommands';
 import { createMultiLanguageParser } from '../core/parse/multiLanguageParser';
 import { LEVEL_ORDER, type ValidationLevel } from '../core/validate/types';
 import { validateFiles, type FileValidation } from '../core/validate/validateFiles';
@@ -52,7 +53,8 @@ export async function runValidate(args: readonly string[], ctx: CliContext): Pro
   const parser = createMultiLanguageParser();
   let results: FileValidation[];
   try {
-    results = await validateFiles(files, { parser, levels, atom: values.atom, runtime: values.runtime }, ctx.signal);
+    // dist/cli.js finds the servers the build copied next to it (dist/servers).
+    results = await validateFiles(files, { parser, levels, atom: values.atom, runtime: values.runtime, servers: bundledServerLocations(__dirname) }, ctx.signal);
   } catch (err) {
     // Ctrl+C: the shadow copies and servers are already gone (validateFiles cleans up on the way out).
     if (!ctx.signal.aborted) throw err;

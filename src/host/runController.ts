@@ -16,6 +16,7 @@ import type { EffectiveSettings } from '../shared/settings';
 import type { GenerateDeps } from '../core/generate/deps';
 import { runtimePolicy } from '../core/validate/runtimeLevel';
 import { createShadowValidators } from '../core/validate/shadowValidators';
+import type { ServerLocations } from '../core/lsp/serverCommands';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { LaunchResult } from './chatSession';
 
@@ -29,6 +30,8 @@ export interface RunControllerDeps {
   /** The retrieval index of the workspace at `root` (the no-op index when RAG is off). */
   readonly vectorIndex: (root: string) => VectorIndex;
   readonly editSink: EditSink;
+  /** The language servers the extension carries (dist/servers of its install folder), when it has them. */
+  readonly servers: ServerLocations;
 }
 
 /**
@@ -113,7 +116,7 @@ export class RunController implements vscode.Disposable {
    */
   private async withValidation<T>(session: CoreSession, root: string, signal: AbortSignal, body: (deps: GenerateDeps) => Promise<T>): Promise<T> {
     const policy = runtimePolicy({ trusted: vscode.workspace.isTrusted, setting: this.deps.settings().runtimeValidation });
-    const levels = await createShadowValidators({ sourceRoot: root, files: [], runtime: policy.runtime, runtimeOffReason: policy.offReason }, signal);
+    const levels = await createShadowValidators({ sourceRoot: root, files: [], runtime: policy.runtime, runtimeOffReason: policy.offReason, servers: this.deps.servers }, signal);
     try {
       return await body(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root, extraValidators: levels.validators, validationWorkspace: levels.shadow }));
     } finally {

@@ -16,6 +16,7 @@ import type { ReviewState } from './review/reviewState';
 import { RunController } from './runController';
 import { createWorkspaceRag, type WorkspaceRag } from '../core/rag/workspaceRag';
 import type { VectorIndex } from '../core/ports';
+import { bundledServerLocations } from '../core/lsp/serverCommands';
 
 export interface WorkspaceRuntimeDeps {
   readonly context: vscode.ExtensionContext;
@@ -52,6 +53,8 @@ export class WorkspaceRuntime implements vscode.Disposable {
       parser: () => this.sharedParser(),
       vectorIndex: (root) => this.vectorIndex(root),
       editSink: createReviewEditSink(deps.review),
+      // Installed: the servers in the VSIX; from the repository without a build copy: the dependencies.
+      servers: bundledServerLocations(vscode.Uri.joinPath(deps.context.extensionUri, 'dist').fsPath),
     });
     this.launcher = { start: (request, conversationId) => this.runs.start(request, conversationId), stop: (runId) => this.runs.stop(runId) };
   }

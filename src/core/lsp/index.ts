@@ -2,6 +2,6 @@
 export { LspTimeoutError, LspUnavailableError, withDeadline } from './deadline';
 export { startLanguageServer, type LanguageServer, type LanguageServerOptions } from './languageServer';
 export type { LspDiagnostic, LspPosition, LspRange, LspSeverity } from './protocol';
-export { serverCommand, type ServerKind, type ServerLocations } from './serverCommands';
+export { bundledServerLocations, serverCommand, type ServerKind, type ServerLocations } from './serverCommands';
 export { createLanguageServerPool, type LanguageServerPool, type LanguageServerPoolOptions } from './serverPool';
 export type { ServerCommand } from './serverProcess';

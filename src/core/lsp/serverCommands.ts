@@ -2,7 +2,8 @@
  * Which executable serves which language. TypeScript/JavaScript: TypeScript 7's native
  * `tsc --lsp --stdio`, the workspace's own when it has TypeScript >= 7 (older ones have no LSP
  * mode), else the one MGE ships (npm alias `tsgo` = typescript@7). Python: pyright-langserver,
- * the workspace's when installed there, else MGE's.
+ * the workspace's when installed there, else MGE's. MGE's are the build's copy in dist/servers
+ * when the caller passes it (bundledServerLocations), else the dependencies in node_modules.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +22,20 @@ export interface ServerLocations {
   readonly bundledPyright?: string;
   /** Environment to strip and pass on (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The servers the build copies next to the bundles (`dist/servers`, see scripts/copyServers.mjs),
+ * for the extension (its install folder's dist) and dist/cli.js (its own folder). Empty when the
+ * folder has none (running from the sources): the `tsgo`/`pyright` dependencies are used then.
+ */
+export function bundledServerLocations(distDir: string): ServerLocations {
+  const typescript = join(distDir, 'servers', 'node_modules', 'typescript');
+  const pyright = join(distDir, 'servers', 'node_modules', 'pyright');
+  return {
+    ...(existsSync(join(typescript, 'package.json')) ? { bundledTypeScript: typescript } : {}),
+    ...(existsSync(join(pyright, 'langserver.index.js')) ? { bundledPyright: pyright } : {}),
+  };
 }
 
 /** The command for `kind` in the workspace at `workspaceRoot`, or an Error saying why there is none. */
