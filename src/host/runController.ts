@@ -116,7 +116,7 @@ export class RunController implements vscode.Disposable {
    */
   private async withValidation<T>(session: CoreSession, root: string, signal: AbortSignal, body: (deps: GenerateDeps) => Promise<T>): Promise<T> {
     const policy = runtimePolicy({ trusted: vscode.workspace.isTrusted, setting: this.deps.settings().runtimeValidation });
-    const levels = await createShadowValidators({ sourceRoot: root, files: [], runtime: policy.runtime, runtimeOffReason: policy.offReason, servers: this.deps.servers }, signal);
+    const levels = await createShadowValidators({ sourceRoot: root, files: [], runtime: policy.runtime, runtimeOffReason: policy.offReason, servers: { ...this.deps.servers, useWorkspaceServers: vscode.workspace.isTrusted } }, signal);
     try {
       return await body(session.generateDeps({ editSink: this.deps.editSink, workspaceRoot: root, extraValidators: levels.validators, validationWorkspace: levels.shadow }));
     } finally {

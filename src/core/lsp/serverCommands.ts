@@ -22,6 +22,11 @@ export interface ServerLocations {
   readonly bundledPyright?: string;
   /** Environment to strip and pass on (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Whether the workspace's own TypeScript/pyright may be started (default true). False in an
+   * untrusted workspace: its node_modules is the workspace's code, so only MGE's servers run.
+   */
+  readonly useWorkspaceServers?: boolean;
 }
 
 /**
@@ -46,7 +51,7 @@ export function serverCommand(kind: ServerKind, workspaceRoot: string, locations
 
 function typescriptCommand(root: string, locations: ServerLocations, env: Record<string, string>): ServerCommand | Error {
   const own = join(root, 'node_modules', 'typescript');
-  const ownVersion = packageVersion(own);
+  const ownVersion = locations.useWorkspaceServers === false ? null : packageVersion(own);
   let notes = '';
   if (ownVersion !== null) {
     const exe = nativeTsc(own);
@@ -62,7 +67,7 @@ function typescriptCommand(root: string, locations: ServerLocations, env: Record
 
 function pyrightCommand(root: string, locations: ServerLocations, env: Record<string, string>): ServerCommand | Error {
   const own = join(root, 'node_modules', 'pyright');
-  const dir = existsSync(join(own, 'langserver.index.js')) ? own : (locations.bundledPyright ?? packageDir('pyright'));
+  const dir = locations.useWorkspaceServers !== false && existsSync(join(own, 'langserver.index.js')) ? own : (locations.bundledPyright ?? packageDir('pyright'));
   const version = dir ? packageVersion(dir) : null;
   if (!dir || version === null) return new Error('no pyright language server found');
   const where = dir === own ? 'workspace' : 'bundled';

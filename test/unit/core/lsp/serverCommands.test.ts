@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverCommand } from '../../../../src/core/lsp/serverCommands';
@@ -33,6 +35,31 @@ describe('language server commands and pool', () => {
     assert.match(cmd.name, /^pyright 1\.1\.\d+ \(bundled\)$/);
     assert.equal(cmd.command, process.execPath);
     assert.match(cmd.args[0] ?? '', /langserver\.index\.js$/);
+  });
+
+  it("starts the workspace's own servers only when it may (an untrusted workspace's node_modules is its code)", () => {
+    const pyright = join(ws, 'node_modules', 'pyright');
+    mkdirSync(pyright, { recursive: true });
+    writeFileSync(join(pyright, 'package.json'), '{"name":"pyright","version":"1.1.300"}');
+    writeFileSync(join(pyright, 'langserver.index.js'), '');
+    // The workspace's TypeScript 7: the real package and its platform package, linked in.
+    const req = createRequire(__filename);
+    const tsgo = realpathSync(dirname(req.resolve('tsgo/package.json')));
+    const platform = `@typescript/typescript-${process.platform}-${process.arch}`;
+    const native = realpathSync(dirname(createRequire(join(tsgo, 'package.json')).resolve(`${platform}/package.json`)));
+    symlinkSync(tsgo, join(ws, 'node_modules', 'typescript'), 'dir');
+    mkdirSync(join(ws, 'node_modules', '@typescript'), { recursive: true });
+    symlinkSync(native, join(ws, 'node_modules', platform), 'dir');
+
+    const name = (kind: 'typescript' | 'pyright', useWorkspaceServers?: boolean): string => {
+      const cmd = serverCommand(kind, ws, useWorkspaceServers === undefined ? {} : { useWorkspaceServers });
+      assert.ok(!(cmd instanceof Error), cmd instanceof Error ? cmd.message : '');
+      return cmd.name;
+    };
+    assert.match(name('pyright'), /^pyright 1\.1\.300 \(workspace\)$/);
+    assert.match(name('typescript', true), /^TypeScript 7\.\d+\.\d+ \(workspace\)$/);
+    assert.match(name('pyright', false), /^pyright 1\.1\.\d+ \(bundled\)$/);
+    assert.match(name('typescript', false), /^TypeScript 7\.\d+\.\d+ \(bundled\)$/);
   });
 
   it('restarts a server that died, once, then reports it dead', async function () {
