@@ -2,12 +2,12 @@
  * Retrieval for the generation prompts of a run: one search per skeleton and per atom (retries
  * reuse the first result, so every attempt sends the same context), each result announced as a
  * `context/used` event. With `enableRag` off nothing is searched. A failed search costs the prompt
- * its context, never the atom.
+ * its context, never the atom (retrieveOrNothing).
  */
 import type { AtomSpec } from '../atomize/types';
 import type { PlanTask } from '../masterplan/schema';
 import { atomQuery, sameLanguage, skeletonQuery } from '../rag/queries';
-import { retrieveForPrompt, type RetrievalOptions } from '../rag/retrieve';
+import { retrieveOrNothing, type RetrievalOptions } from '../rag/retrieve';
 import type { ContextUsedEntry } from '../../shared/events';
 import type { RunContext } from './deps';
 
@@ -32,14 +32,8 @@ export function createRunRetrieval(ctx: Pick<RunContext, 'deps' | 'runId' | 'emi
     query: string, options: Pick<RetrievalOptions, 'k' | 'tokenBudget'>, language: string | null, signal: AbortSignal,
   ): Promise<PromptContext> => {
     if (!deps.settings.enableRag) return NO_CONTEXT;
-    try {
-      const result = await retrieveForPrompt(deps.vectorIndex, query, { ...options, accept: sameLanguage(language) }, signal);
-      return { text: result.text, used: result.used };
-    } catch (err) {
-      if (signal.aborted) throw err;
-      deps.logger.warn(`Retrieval failed, the prompt goes without context: ${err instanceof Error ? err.message : String(err)}`);
-      return NO_CONTEXT;
-    }
+    const result = await retrieveOrNothing(deps.vectorIndex, query, { ...options, accept: sameLanguage(language) }, signal, deps.logger, 'prompt');
+    return { text: result.text, used: result.used };
   };
   return {
     async forSkeleton(task, signal) {

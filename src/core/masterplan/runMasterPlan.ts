@@ -7,7 +7,7 @@ import { callStructured } from '../llm';
 import type { LlmClient, LlmMessage, LlmRequest, Logger, PlanStore, StoredDiscovery, StoredMasterPlan, VectorIndex } from '../ports';
 import type { PlanSettings } from '../pipeline/planSettings';
 import { planQuery } from '../rag/queries';
-import { retrieveForPrompt } from '../rag/retrieve';
+import { retrieveOrNothing } from '../rag/retrieve';
 import type { ContextUsedEntry } from '../../shared/events';
 import { InvalidPlanError } from './errors';
 import { MASTERPLAN_TOOL_DESCRIPTION, MASTERPLAN_TOOL_NAME, masterPlanMessages, masterPlanSystem, planFeedbackTurns } from './prompt';
@@ -79,14 +79,8 @@ export async function runMasterPlan(deps: MasterPlanDeps, input: MasterPlanInput
 
 /** The plan prompt's retrieved snippets: none (and no search) when RAG is off; a failed search goes without. */
 async function retrieveForPlan(deps: MasterPlanDeps, doc: StoredDiscovery['document'], signal: AbortSignal): Promise<{ text: string; used: readonly ContextUsedEntry[] }> {
-  if (deps.settings.ragExamples <= 0) return { text: '', used: [] };
-  try {
-    return await retrieveForPrompt(deps.vectorIndex, planQuery(doc), { k: deps.settings.ragExamples, tokenBudget: deps.settings.ragTokenBudget }, signal);
-  } catch (err) {
-    if (signal.aborted) throw err;
-    deps.logger.warn(`Retrieval failed, the plan prompt goes without context: ${err instanceof Error ? err.message : String(err)}`);
-    return { text: '', used: [] };
-  }
+  // ragExamples 0 (RAG off) asks for no chunk: retrieveForPrompt then does not search at all.
+  return retrieveOrNothing(deps.vectorIndex, planQuery(doc), { k: deps.settings.ragExamples, tokenBudget: deps.settings.ragTokenBudget }, signal, deps.logger, 'plan prompt');
 }
 
 function rejectPlan(deps: MasterPlanDeps, input: MasterPlanInput, plan: MasterPlan, problems: readonly PlanProblem[], outcome: string): string {
