@@ -30,6 +30,11 @@ export const V1_TASK_TOOL = 'write_task_files';
 /** The marker of a hole: `@atom <name>: <description>` (name: letters, digits, `_`, `.`, `-`). */
 export const HOLE_MARKER_PATTERN = /@atom\s+([A-Za-z_][\w.-]*)\s*:\s*(.*)$/;
 
+/** Whether `text` still has a hole (a marker with a name) that no atom has filled. */
+export function hasOpenHole(text: string): boolean {
+  return /@atom\s+[A-Za-z_]/.test(text);
+}
+
 export const generatedFileSchema = z.object({
   path: z.string().min(1).describe('Workspace-relative path with forward slashes, one of the task\'s files'),
   content: z.string().describe('The whole file text'),

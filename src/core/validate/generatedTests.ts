@@ -20,15 +20,14 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { hasOpenHole } from '../atomize/contract';
 import { isTestFile } from '../atomize/testFiles';
 import { languageForPath } from '../parse/languages';
 import { importClosure } from '../shadow/importClosure';
 import type { ShadowWorkspace } from '../shadow/shadowWorkspace';
 import type { RuntimeCheckFor } from './runtimeLevel';
-import type { RuntimeCommand } from './runtimeCommands';
+import { pythonExe, type RuntimeCommand } from './runtimeCommands';
 import type { AtomUnderValidation } from './types';
-
-const OPEN_HOLE = /@atom\s+[A-Za-z_]/;
 
 export interface GeneratedTestsOptions {
   /** Folder of the tsx package for TypeScript tests when the workspace has none (default: MGE's own, if any). */
@@ -111,12 +110,11 @@ function runnerFor(target: AtomUnderValidation, shadow: ShadowWorkspace, options
   const name = basename(target.relPath);
   if (target.language === 'python') {
     if (!/\bunittest\b/.test(target.fileText)) return new Error(`${name} is not a unittest file: only unittest tests are run`);
-    const python = process.platform === 'win32' ? 'python' : 'python3';
     // A test method's atom runs its test alone (with the class's fixtures): the others are empty anyway.
     const method = testMethodOf(target);
     const only = method ? `.${method}` : '';
     return (copyRel) => ({
-      command: python, args: ['-m', 'unittest', copyRel.replace(/\.py$/, '').split('/').join('.') + only],
+      command: pythonExe(), args: ['-m', 'unittest', copyRel.replace(/\.py$/, '').split('/').join('.') + only],
       description: `python3 -m unittest ${name}${only ? ` (${method})` : ''}`,
     });
   }
@@ -170,7 +168,7 @@ async function incompleteImport(target: AtomUnderValidation, shadow: ShadowWorks
   if (!target.language) return null;
   const imported = await importClosure(shadow.root, { relPath: target.relPath, text: target.fileText, language: target.language }, languageForPath, new Set(), signal);
   for (const rel of imported) {
-    if (OPEN_HOLE.test(await readFile(shadow.pathOf(rel), 'utf8'))) return rel;
+    if (hasOpenHole(await readFile(shadow.pathOf(rel), 'utf8'))) return rel;
   }
   return null;
 }

@@ -31,6 +31,11 @@ function nodeExe(): string {
   return process.execPath;
 }
 
+/** Python 3 as installed: `python3` on PATH, `python` on Windows (which has no python3 by default). */
+export function pythonExe(): string {
+  return process.platform === 'win32' ? 'python' : 'python3';
+}
+
 /**
  * The command that runs `absPath` (a file in the shadow workspace), or an Error saying why it
  * cannot be run here. May write a transpiled sibling file next to it.
@@ -38,7 +43,7 @@ function nodeExe(): string {
 export async function fileRunCommand(absPath: string, language: LanguageId | null, signal: AbortSignal): Promise<RuntimeCommand | Error> {
   const name = basename(absPath);
   if (language === 'javascript') return { command: nodeExe(), args: [absPath], description: `node ${name}` };
-  if (language === 'python') return { command: process.platform === 'win32' ? 'python' : 'python3', args: [absPath], description: `python3 ${name}` };
+  if (language === 'python') return { command: pythonExe(), args: [absPath], description: `python3 ${name}` };
   if (language !== 'typescript') return new Error(`no way to run ${language ?? name} files`);
   if (nodeStripsTypes()) {
     return { command: nodeExe(), args: ['--experimental-strip-types', '--no-warnings', absPath], description: `node --experimental-strip-types ${name}` };

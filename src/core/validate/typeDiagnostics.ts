@@ -5,6 +5,7 @@
  * caller broke. Without a baseline (the file's first atom) errors outside are not held against
  * the atom: they belong to the skeleton's unfilled holes as often as to the atom.
  */
+import { hasOpenHole } from '../atomize/contract';
 import type { LspDiagnostic } from '../lsp/protocol';
 import type { ValidationMessage } from './types';
 
@@ -55,7 +56,6 @@ function toMessage(e: LspDiagnostic, note: string): ValidationMessage {
 }
 
 const UNASSIGNED = /^Variable '([\w$]+)' is used before being assigned/;
-const OPEN_HOLE = /@atom\s+[A-Za-z_]/;
 
 /**
  * The errors without TypeScript's "used before being assigned" (2454) for a variable that no
@@ -63,7 +63,7 @@ const OPEN_HOLE = /@atom\s+[A-Za-z_]/;
  * job (a test's `before` hook setting the server the tests use), not a fault of this atom.
  */
 export function withoutPendingAssignments(errors: readonly LspDiagnostic[], fileText: string): LspDiagnostic[] {
-  if (!OPEN_HOLE.test(fileText)) return [...errors];
+  if (!hasOpenHole(fileText)) return [...errors];
   return errors.filter((e) => {
     const name = e.code === '2454' ? UNASSIGNED.exec(e.message)?.[1] : undefined;
     if (!name) return true;
