@@ -27,13 +27,25 @@ export class UndoneApplies implements vscode.Disposable {
   private batches: AppliedBatch[] = [];
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<number> = Promise.resolve(0);
-  private readonly subscriptions: vscode.Disposable[];
+  // Listening only while an Apply can still be undone: no second workspace-wide watcher, and no
+  // work on every keystroke, for a session that never applied anything.
+  private subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly review: ReviewState,
     private readonly records: AppliedRecords,
     private readonly logger: Logger,
-  ) {
+  ) {}
+
+  /** Remembers an Apply that wrote files (one that only discarded has nothing to undo). */
+  track(batch: AppliedBatch): void {
+    if (batch.written.length === 0) return;
+    this.batches.push(batch);
+    this.listen();
+  }
+
+  private listen(): void {
+    if (this.subscriptions.length > 0) return;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const touched = (uri: vscode.Uri): void => {
       if (this.tracks(uri)) this.schedule();
@@ -47,9 +59,9 @@ export class UndoneApplies implements vscode.Disposable {
     ];
   }
 
-  /** Remembers an Apply that wrote files (one that only discarded has nothing to undo). */
-  track(batch: AppliedBatch): void {
-    if (batch.written.length > 0) this.batches.push(batch);
+  private stopListening(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions = [];
   }
 
   /** Puts the files of every undone Apply back into review; resolves with how many came back. */
@@ -66,6 +78,7 @@ export class UndoneApplies implements vscode.Disposable {
     for (const batch of [...this.batches]) {
       if (!(await isUndone(root, batch))) continue;
       this.batches = this.batches.filter((b) => b !== batch);
+      if (this.batches.length === 0) this.stopListening();
       const written = batch.written.map((w) => w.file.proposal.relPath);
       const discarded = batch.discarded.map((f) => f.proposal.relPath);
       // Back in review first: a state refresh in between must not restore them from the database
@@ -97,7 +110,7 @@ export class UndoneApplies implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subscriptions) s.dispose();
+    this.stopListening();
   }
 }
 
